@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#include "cliloading.h"
+
+#include <kconfig/exprprinter.h>
+#include <kconfig/probecache.h>
+#include <kconfig/shellrunner.h>
+#include <kconfig/treeloader.h>
+
+#include <cstdio>
+
+using namespace kconfig;
+
+CliLoad loadForCli(const std::string &kconfig, const Environment &env, bool noShell,
+                   bool noProbeCache)
+{
+    CliLoad out;
+    out.diagnostics.setHandler([](const Diagnostic &d) {
+        std::fputs(d.text.c_str(), d.toStdout ? stdout : stderr);
+    });
+
+    ProcessShellRunner processes;
+    ProbeCache cache(processes, ProbeCache::defaultDirectory(env));
+    LoadOptions options;
+    options.kconfig = kconfig;
+    options.environment = env;
+    if (!noShell)
+        options.shell = noProbeCache ? static_cast<ShellRunner *>(&processes) : &cache;
+
+    LoadResult result = loadTree(options, out.diagnostics);
+    out.probesRun = processes.processesStarted();
+    out.probeCacheHits = cache.hits();
+    if (!result)
+        return out;
+    out.tree = std::move(result.tree);
+    out.config = std::make_unique<Config>(*out.tree);
+    Config *config = out.config.get();
+    out.config->setUnmetDependencyHandler([config](const Symbol *sym) {
+        std::string text = "\nWARNING: unmet direct dependencies detected for " + sym->name + '\n';
+        text += std::string("  Depends on [") +
+                (config->dirDepValue(sym) == Tristate::Mod ? 'm' : 'n') + "]: ";
+        text += exprToStringWithValues(sym->dirDep, *config) + '\n';
+        text += revDepTermsWithValues(sym->revDep, *config, Tristate::Yes, "  Selected by [y]:\n");
+        text += revDepTermsWithValues(sym->revDep, *config, Tristate::Mod, "  Selected by [m]:\n");
+        std::fputs(text.c_str(), stderr);
+    });
+    return out;
+}
+
+void printVersion()
+{
+    std::printf("kconfig-studio-cli %s\n", KCS_VERSION);
+    std::printf("Kconfig language and semantics of Linux 6.12 (with 'transitional' and "
+                "'depends on ... if ...' from later kernels)\n");
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Loading a tree for the command line: diagnostics go to stdout/stderr as conf
+// prints them, probes run through the persistent cache unless disabled, and
+// unmet-dependency warnings are printed when conf would print them.
+#pragma once
+
+#include <kconfig/config.h>
+#include <kconfig/diagnostic.h>
+#include <kconfig/environment.h>
+#include <kconfig/tree.h>
+
+#include <memory>
+#include <string>
+
+struct CliLoad
+{
+    kconfig::DiagnosticSink diagnostics;
+    std::unique_ptr<kconfig::Tree> tree;
+    std::unique_ptr<kconfig::Config> config;
+    int probesRun = 0;
+    int probeCacheHits = 0;
+};
+
+// Never returns null members on success; on failure `tree` is null and the
+// messages have been printed.
+CliLoad loadForCli(const std::string &kconfig, const kconfig::Environment &env, bool noShell,
+                   bool noProbeCache);
+
+void printVersion();

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+// Finds dependency cycles (sym_check_deps) and reports each like conf, with the
+// chain "symbol A depends on B / is selected by C / ...". A cycle is fatal.
+#pragma once
+
+#include <vector>
+
+namespace kconfig {
+
+class DiagnosticSink;
+class Tree;
+struct Expr;
+struct Property;
+struct Symbol;
+
+class DependencyCheck
+{
+public:
+    DependencyCheck(const Tree &tree, DiagnosticSink &diagnostics);
+    // Checks every symbol in menu order plus the choice sanity rules; returns
+    // the number of errors found.
+    int run();
+
+private:
+    enum class Via { None, DirDep, RevDep, Implied, DefaultValue };
+    struct Frame
+    {
+        const Symbol *sym;
+        const Property *prop = nullptr;
+        Via via = Via::None;
+    };
+
+    const Symbol *check(const Symbol *sym);
+    const Symbol *checkSymbol(const Symbol *sym);
+    const Symbol *checkChoice(const Symbol *choice);
+    const Symbol *checkExpr(const Expr *e);
+    void printCycle(const Symbol *last);
+    int checkChoiceMembers(const Symbol *choice);
+
+    const Tree &m_tree;
+    DiagnosticSink &m_diag;
+    std::vector<unsigned char> m_state; // per symbol id: bit 1 checking, bit 2 checked
+    std::vector<Frame> m_stack;
+};
+
+} // namespace kconfig

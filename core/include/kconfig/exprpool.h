@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Owns all expression nodes of a tree and performs the kernel's structural
+// rewrites (menu.c/expr.c): they decide how dependencies look in messages and
+// how automatic submenus form, so they must match conf step for step.
+#pragma once
+
+#include "kconfig/expr.h"
+
+#include <deque>
+#include <functional>
+#include <string>
+#include <unordered_map>
+
+namespace kconfig {
+
+struct Symbol;
+
+class ExprPool
+{
+public:
+    struct Constants
+    {
+        Symbol *yes = nullptr;
+        Symbol *mod = nullptr;
+        Symbol *no = nullptr;
+    };
+
+    explicit ExprPool(Constants c) : m_c(c) {}
+    ExprPool(const ExprPool &) = delete;
+    ExprPool &operator=(const ExprPool &) = delete;
+
+    const Constants &constants() const { return m_c; }
+    std::size_t size() const { return m_nodes.size(); }
+
+    const Expr *symbol(Symbol *s);
+    const Expr *unary(ExprType t, const Expr *e);
+    const Expr *binary(ExprType t, const Expr *l, const Expr *r);
+    const Expr *compare(ExprType t, Symbol *l, Symbol *r);
+    // null-tolerant: a null operand is "y" and vanishes
+    const Expr *andOf(const Expr *a, const Expr *b);
+    const Expr *orOf(const Expr *a, const Expr *b);
+
+    // --- rewrites used by menu finalisation (names follow Kconfig's terms) ---
+    const Expr *transform(const Expr *e);
+    const Expr *eliminateDups(const Expr *e);
+    void eliminateEq(const Expr *&a, const Expr *&b);
+    bool equal(const Expr *a, const Expr *b);
+    const Expr *transCompare(const Expr *e, ExprType t, Symbol *s);
+    // 'm' -> 'm && MODULES' so that m literals vanish without modules
+    const Expr *rewriteM(const Expr *e, Symbol *modules);
+
+    bool isYes(const Expr *e) const;
+
+    // Messages that expr_transform prints on stdout ("boolean symbol X tested for 'm'?").
+    void setNoticeHandler(std::function<void(const std::string &)> h) { m_notice = std::move(h); }
+
+private:
+    struct Key
+    {
+        ExprType type;
+        const void *l;
+        const void *r;
+        bool operator==(const Key &o) const { return type == o.type && l == o.l && r == o.r; }
+    };
+    struct KeyHash
+    {
+        std::size_t operator()(const Key &k) const;
+    };
+
+    const Expr *lookup(ExprType t, const void *l, const void *r);
+    const Expr *eliminateYn(const Expr *e);
+    void eliminateEqLeaves(ExprType t, const Expr *&a, const Expr *&b);
+    void eliminateDupsLeaves(ExprType t, const Expr *&a, const Expr *&b);
+    const Expr *joinOr(const Expr *a, const Expr *b);
+    const Expr *joinAnd(const Expr *a, const Expr *b);
+
+    Constants m_c;
+    std::deque<Expr> m_nodes;
+    std::unordered_map<Key, const Expr *, KeyHash> m_index;
+    int m_transCount = 0;
+    std::function<void(const std::string &)> m_notice;
+};
+
+// Structural queries that need no pool.
+bool exprContainsSymbol(const Expr *e, const Symbol *s);
+bool exprDependsOnSymbol(const Expr *e, const Symbol *s, const ExprPool::Constants &c);
+
+} // namespace kconfig

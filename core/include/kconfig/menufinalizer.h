@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// menu_finalize: pushes every parent's dependencies into its children and their
+// properties (with the kernel's simplifications), builds select/imply reverse
+// dependencies, forms automatic submenus, flattens `if` blocks, and checks
+// property sanity with conf's warnings.
+#pragma once
+
+#include <set>
+
+namespace kconfig {
+
+class DiagnosticSink;
+class Tree;
+struct MenuNode;
+struct Symbol;
+
+class MenuFinalizer
+{
+public:
+    MenuFinalizer(Tree &tree, DiagnosticSink &diagnostics) : m_tree(tree), m_diag(diagnostics) {}
+    void run();
+
+private:
+    void finalize(MenuNode *parent, bool insideChoice);
+    void checkProperties(Symbol *sym);
+
+    Tree &m_tree;
+    DiagnosticSink &m_diag;
+    std::set<const Symbol *> m_checked; // conf's SYMBOL_WARNED
+};
+
+} // namespace kconfig

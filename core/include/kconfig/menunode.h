@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+// A node of the menu tree: a symbol definition, a menu, a comment, a choice,
+// or an `if` block (flattened away during finalisation).
+#pragma once
+
+#include "kconfig/sourcelocation.h"
+
+#include <string>
+#include <vector>
+
+namespace kconfig {
+
+struct Expr;
+struct Property;
+struct Symbol;
+
+struct MenuNode
+{
+    MenuNode *next = nullptr;   // next sibling
+    MenuNode *parent = nullptr;
+    MenuNode *list = nullptr;   // first child
+    Symbol *sym = nullptr;      // null for menus, comments and ifs
+    Property *prompt = nullptr;
+    const Expr *visibility = nullptr; // `visible if`
+    const Expr *dep = nullptr;        // `depends on`/`if`, propagated during finalisation
+    std::string help;
+    bool hasHelp = false;
+    SourceLocation location;
+    int id = -1; // index into Tree::menus()
+
+    // Choice nodes: members in source order (priority order lives in Config).
+    std::vector<Symbol *> choiceMembers;
+
+    bool isChoice() const;
+    bool isMenu() const;    // a `menu` block or a `menuconfig` entry (P_MENU prompt)
+    bool isComment() const;
+    const std::string *promptText() const; // prompt text, else symbol name, else null
+
+    // Depth-first successor below `root` (menu_next): children before siblings.
+    MenuNode *nextInTree(const MenuNode *root) const;
+};
+
+} // namespace kconfig

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// Reads Kconfig files the way conf opens them (as given, then under $srctree),
+// with in-memory overlays that replace a file's text for what-if analysis.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace kconfig {
+
+class Environment;
+
+class SourceFiles
+{
+public:
+    struct File
+    {
+        std::string path; // the path actually opened (for messages about I/O)
+        std::string text;
+    };
+
+    // conf's zconf_fopen: `name` relative to the working directory first, then
+    // to $srctree for relative names. Overlays win over the disk.
+    std::optional<File> open(const std::string &name, const Environment &env) const;
+
+    void setOverlay(const std::string &name, std::string text) { m_overlays[name] = std::move(text); }
+    void removeOverlay(const std::string &name) { m_overlays.erase(name); }
+    void clearOverlays() { m_overlays.clear(); }
+    const std::map<std::string, std::string> &overlays() const { return m_overlays; }
+
+    // Files larger than this are refused (a Kconfig file is a few hundred KB at most).
+    static constexpr std::size_t maxFileSize = 64u << 20;
+
+private:
+    std::map<std::string, std::string> m_overlays;
+};
+
+// Reads a whole regular file; nullopt if it cannot be opened or is not a regular file.
+std::optional<std::string> readWholeFile(const std::string &path, std::size_t maxSize);
+
+} // namespace kconfig

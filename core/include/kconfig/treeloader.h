@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// conf_parse: reads a Kconfig tree from its top-level file and finalises it.
+#pragma once
+
+#include "kconfig/environment.h"
+#include "kconfig/tree.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace kconfig {
+
+class DiagnosticSink;
+class ShellRunner;
+class SourceFiles;
+
+struct LoadOptions
+{
+    std::string kconfig = "Kconfig"; // top-level file, resolved like conf does
+    Environment environment;         // what $(VAR), srctree and the probes see
+    ShellRunner *shell = nullptr;    // runs $(shell,...); null answers every command with ""
+    const SourceFiles *sources = nullptr; // null reads the disk only
+    // Called after each file is opened; return false to cancel the load.
+    std::function<bool(int filesOpened)> progress;
+};
+
+struct LoadResult
+{
+    std::unique_ptr<Tree> tree; // null when loading failed
+    int errorCount = 0;
+    bool cancelled = false;
+    explicit operator bool() const { return tree != nullptr; }
+};
+
+// Diagnostics (warnings, errors, $(info) output) go to `diagnostics` as they
+// happen, in conf's order.
+LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics);
+
+} // namespace kconfig

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+#include "kconfig/dependencycheck.h"
+
+#include "kconfig/diagnostic.h"
+#include "kconfig/tree.h"
+
+namespace kconfig {
+
+namespace {
+constexpr unsigned char kChecking = 1;
+constexpr unsigned char kChecked = 2;
+
+void emit(DiagnosticSink &diag, const std::string &text, const SourceLocation &loc = {})
+{
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::Error;
+    d.location = loc;
+    d.message = text;
+    d.text = text;
+    diag.report(std::move(d));
+}
+} // namespace
+
+DependencyCheck::DependencyCheck(const Tree &tree, DiagnosticSink &diagnostics)
+    : m_tree(tree), m_diag(diagnostics), m_state(tree.symbols().size(), 0)
+{
+}
+
+int DependencyCheck::run()
+{
+    int errors = 0;
+    m_tree.forEachMenu([&](MenuNode *menu) {
+        if (menu->sym && check(menu->sym))
+            ++errors;
+        if (menu->sym && menu->sym->isChoice())
+            errors += checkChoiceMembers(menu->sym);
+    });
+    return errors;
+}
+
+// choice_check_sanity for every member of a choice block
+int DependencyCheck::checkChoiceMembers(const Symbol *choice)
+{
+    int errors = 0;
+    const MenuNode *choiceMenu = choice->menus.front();
+    for (const MenuNode *m = choiceMenu->nextInTree(choiceMenu); m; m = m->nextInTree(choiceMenu)) {
+        if (!m->sym)
+            continue;
+        bool bad = false;
+        for (const Property *prop : m->sym->properties) {
+            if (prop->type == PropertyType::Default) {
+                emit(m_diag, prop->location.toString() +
+                                 ": error: defaults for choice values not supported\n",
+                     prop->location);
+                bad = true;
+            }
+            if (prop->menu != m && prop->type == PropertyType::Prompt &&
+                prop->menu->parent != m->parent) {
+                emit(m_diag, prop->location.toString() +
+                                 ": error: choice value has a prompt outside its choice group\n",
+                     prop->location);
+                bad = true;
+            }
+        }
+        if (bad)
+            ++errors;
+    }
+    return errors;
+}
+
+const Symbol *DependencyCheck::check(const Symbol *sym)
+{
+    unsigned char &st = m_state[sym->id];
+    if (st & kChecking) {
+        printCycle(sym);
+        return sym;
+    }
+    if (st & kChecked)
+        return nullptr;
+
+    if (const MenuNode *choice = m_tree.choiceMenuOf(sym)) {
+        // A choice member is checked through its choice.
+        m_stack.push_back(Frame{sym});
+        const Symbol *r = check(choice->sym);
+        m_stack.pop_back();
+        return r;
+    }
+    if (sym->isChoice())
+        return checkChoice(sym);
+    st |= kChecking | kChecked;
+    const Symbol *r = checkSymbol(sym);
+    m_state[sym->id] &= ~kChecking;
+    return r;
+}
+
+const Symbol *DependencyCheck::checkExpr(const Expr *e)
+{
+    if (!e)
+        return nullptr;
+    switch (e->type) {
+    case ExprType::Or:
+    case ExprType::And:
+        if (const Symbol *s = checkExpr(e->left))
+            return s;
+        return checkExpr(e->right);
+    case ExprType::Not:
+        return checkExpr(e->left);
+    case ExprType::Equal:
+    case ExprType::Unequal:
+    case ExprType::Less:
+    case ExprType::LessEqual:
+    case ExprType::Greater:
+    case ExprType::GreaterEqual:
+        if (const Symbol *s = check(e->sym))
+            return s;
+        return check(e->rightSym);
+    case ExprType::Symbol:
+        return check(e->sym);
+    default:
+        return nullptr;
+    }
+}
+
+const Symbol *DependencyCheck::checkSymbol(const Symbol *sym)
+{
+    m_stack.push_back(Frame{sym});
+    const std::size_t top = m_stack.size() - 1;
+    const Symbol *found = nullptr;
+    const auto via = [&](Via v, const Expr *e) {
+        m_stack[top].via = v;
+        found = checkExpr(e);
+        return found != nullptr;
+    };
+    if (!via(Via::DirDep, sym->dirDep) && !via(Via::RevDep, sym->revDep) &&
+        !via(Via::Implied, sym->implied)) {
+        m_stack[top].via = Via::None;
+        for (const Property *prop : sym->properties) {
+            if (prop->type == PropertyType::Select || prop->type == PropertyType::Imply)
+                continue;
+            m_stack[top].prop = prop;
+            if ((found = checkExpr(prop->condition)))
+                break;
+            if (prop->type != PropertyType::Default || sym->isChoice())
+                continue;
+            if (via(Via::DefaultValue, prop->expr))
+                break;
+            m_stack[top].via = Via::None;
+        }
+    }
+    m_stack.pop_back();
+    return found;
+}
+
+const Symbol *DependencyCheck::checkChoice(const Symbol *choice)
+{
+    m_stack.push_back(Frame{choice});
+    const MenuNode *choiceMenu = choice->menus.front();
+    const auto forMembers = [&](auto &&f) {
+        for (const MenuNode *m = choiceMenu->nextInTree(choiceMenu); m; m = m->nextInTree(choiceMenu))
+            if (m->sym && f(m->sym))
+                return true;
+        return false;
+    };
+    forMembers([&](const Symbol *s) {
+        m_state[s->id] |= kChecking | kChecked;
+        return false;
+    });
+    m_state[choice->id] |= kChecking | kChecked;
+    const Symbol *found = checkSymbol(choice);
+    m_state[choice->id] &= ~kChecking;
+    if (!found)
+        forMembers([&](const Symbol *s) { return (found = checkSymbol(s)) != nullptr; });
+    forMembers([&](const Symbol *s) {
+        m_state[s->id] &= ~kChecking;
+        return false;
+    });
+    if (found && m_tree.choiceMenuOf(found) == choiceMenu)
+        found = choice;
+    m_stack.pop_back();
+    return found;
+}
+
+void DependencyCheck::printCycle(const Symbol *last)
+{
+    bool pushed = false;
+    if (const MenuNode *choice = m_tree.choiceMenuOf(last)) {
+        m_stack.push_back(Frame{last});
+        pushed = true;
+        last = choice->sym;
+    }
+    std::size_t start = m_stack.size();
+    for (std::size_t i = m_stack.size(); i-- > 0;) {
+        if (m_stack[i].sym == last) {
+            start = i;
+            break;
+        }
+    }
+    if (start == m_stack.size()) {
+        emit(m_diag, "unexpected recursive dependency error\n");
+    } else {
+        std::string text;
+        for (std::size_t i = start; i < m_stack.size(); ++i) {
+            const Frame &f = m_stack[i];
+            const Symbol *sym = f.sym;
+            const Symbol *next = i + 1 < m_stack.size() ? m_stack[i + 1].sym : last;
+            const char *type = propertyTypeName(f.prop ? f.prop->type : PropertyType::Unknown);
+            if (sym == last)
+                text += "error: recursive dependency detected!\n";
+            if (next->isChoice()) {
+                const MenuNode *cm = next->menus.front();
+                text += "\tsymbol " + sym->displayName() + " is part of choice block at " +
+                        cm->location.toString() + '\n';
+            } else if (f.via == Via::DirDep) {
+                text += "\tsymbol " + sym->displayName() + " depends on " + next->name + '\n';
+            } else if (f.via == Via::RevDep) {
+                text += "\tsymbol " + sym->name + " is selected by " + next->name + '\n';
+            } else if (f.via == Via::Implied) {
+                text += "\tsymbol " + sym->name + " is implied by " + next->name + '\n';
+            } else if (f.via == Via::DefaultValue) {
+                text += "\tsymbol " + sym->displayName() + ' ' + type + " value contains " +
+                        next->name + '\n';
+            } else {
+                text += "\tsymbol " + sym->displayName() + ' ' + type +
+                        " is visible depending on " + next->name + '\n';
+            }
+        }
+        text += "For a resolution refer to Documentation/kbuild/kconfig-language.rst\n"
+                "subsection \"Kconfig recursive dependency limitations\"\n\n";
+        emit(m_diag, text);
+    }
+    if (pushed)
+        m_stack.pop_back();
+}
+
+} // namespace kconfig

@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: MIT
+#include "kconfig/lexer.h"
+
+#include "kconfig/diagnostic.h"
+#include "kconfig/environment.h"
+#include "kconfig/preprocessor.h"
+#include "kconfig/sourcefiles.h"
+
+#include <cstring>
+#include <string_view>
+#include <unordered_map>
+
+namespace kconfig {
+
+struct Lexer::Buffer
+{
+    std::string text;
+    std::size_t pos = 0;
+    int line = 1;                           // yylineno within this file
+    const std::string *file = nullptr;      // cur_filename while scanning it
+    int sourceLine = 0;                     // statement line of `source` in the parent
+    const std::string *parentFile = nullptr;
+};
+
+namespace {
+
+bool isWordChar(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '-';
+}
+
+const std::unordered_map<std::string_view, Token> &keywords()
+{
+    static const std::unordered_map<std::string_view, Token> table = {
+        {"bool", Token::Bool},
+        {"choice", Token::Choice},
+        {"comment", Token::Comment},
+        {"config", Token::Config},
+        {"def_bool", Token::DefBool},
+        {"def_tristate", Token::DefTristate},
+        {"default", Token::Default},
+        {"depends", Token::Depends},
+        {"endchoice", Token::EndChoice},
+        {"endif", Token::EndIf},
+        {"endmenu", Token::EndMenu},
+        {"help", Token::Help},
+        {"hex", Token::Hex},
+        {"if", Token::If},
+        {"imply", Token::Imply},
+        {"int", Token::Int},
+        {"mainmenu", Token::MainMenu},
+        {"menu", Token::Menu},
+        {"menuconfig", Token::MenuConfig},
+        {"modules", Token::Modules},
+        {"on", Token::On},
+        {"prompt", Token::Prompt},
+        {"range", Token::Range},
+        {"select", Token::Select},
+        {"source", Token::Source},
+        {"string", Token::String},
+        {"transitional", Token::Transitional},
+        {"tristate", Token::Tristate},
+        {"visible", Token::Visible},
+    };
+    return table;
+}
+
+} // namespace
+
+const char *tokenName(Token t)
+{
+    switch (t) {
+    case Token::Eof:
+        return "end of file";
+    case Token::HelpText:
+        return "help text";
+    case Token::Word:
+        return "word";
+    case Token::WordQuote:
+        return "string";
+    case Token::AssignVal:
+        return "value";
+    case Token::Eol:
+        return "end of line";
+    default:
+        break;
+    }
+    for (const auto &[name, tok] : keywords())
+        if (tok == t)
+            return name.data();
+    switch (t) {
+    case Token::Or:
+        return "||";
+    case Token::And:
+        return "&&";
+    case Token::Equal:
+        return "=";
+    case Token::Unequal:
+        return "!=";
+    case Token::Less:
+        return "<";
+    case Token::LessEqual:
+        return "<=";
+    case Token::Greater:
+        return ">";
+    case Token::GreaterEqual:
+        return ">=";
+    case Token::Not:
+        return "!";
+    case Token::OpenParen:
+        return "(";
+    case Token::CloseParen:
+        return ")";
+    case Token::ColonEqual:
+        return ":=";
+    case Token::PlusEqual:
+        return "+=";
+    default:
+        return "?";
+    }
+}
+
+Lexer::Lexer(const SourceFiles &files, const Environment &env, DiagnosticSink &diagnostics)
+    : m_files(files), m_env(env), m_diag(diagnostics)
+{
+}
+
+Lexer::~Lexer() = default;
+
+const std::string *Lexer::internFile(const std::string &name)
+{
+    for (const std::string *f : m_fileOrder)
+        if (*f == name)
+            return f;
+    m_fileNames.push_back(std::make_unique<std::string>(name));
+    m_fileOrder.push_back(m_fileNames.back().get());
+    return m_fileNames.back().get();
+}
+
+int Lexer::scannerLine() const { return m_stack.empty() ? 0 : m_stack.back()->line; }
+
+void Lexer::warnAt(int line, const std::string &message)
+{
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::Warning;
+    d.location = SourceLocation{m_curFile, line};
+    d.message = message;
+    d.text = (m_curFile ? *m_curFile : std::string()) + ':' + std::to_string(line) +
+             ":warning: " + message + '\n';
+    m_diag.report(std::move(d));
+}
+
+void Lexer::start(const std::string &name)
+{
+    auto file = m_files.open(name, m_env);
+    if (!file)
+        throw FatalError("can't find file " + name);
+    auto buf = std::make_unique<Buffer>();
+    buf->text = std::move(file->text);
+    buf->file = internFile(name);
+    m_curFile = buf->file;
+    m_stack.push_back(std::move(buf));
+    if (m_fileOpened)
+        m_fileOpened(++m_opened);
+}
+
+void Lexer::pushFile(const std::string &name)
+{
+    auto file = m_files.open(name, m_env);
+    if (!file)
+        throw FatalError((m_curFile ? *m_curFile : std::string()) + ':' +
+                         std::to_string(m_curLine) + ": can't open file \"" + name + "\"");
+    // The files currently open (this one and its includers) must not include themselves.
+    bool recursive = false;
+    for (const auto &b : m_stack)
+        if (*b->file == name)
+            recursive = true;
+    if (recursive) {
+        std::string msg = "Recursive inclusion detected.\nInclusion path:\n  current file : " + name;
+        int line = m_curLine;
+        for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
+            msg += "\n  included from: " + *(*it)->file + ':' + std::to_string(line);
+            line = (*it)->sourceLine;
+        }
+        throw FatalError(msg);
+    }
+    auto buf = std::make_unique<Buffer>();
+    buf->text = std::move(file->text);
+    buf->sourceLine = m_curLine;
+    buf->parentFile = m_curFile;
+    buf->file = internFile(name);
+    m_curFile = buf->file;
+    m_stack.push_back(std::move(buf));
+    if (m_fileOpened)
+        m_fileOpened(++m_opened);
+}
+
+void Lexer::startHelp()
+{
+    m_text.clear();
+    m_lastTs = m_firstTs = 0;
+    m_mode = Mode::Help;
+}
+
+Token Lexer::next()
+{
+    Token tok;
+    do {
+        tok = scan();
+    } while ((m_prev == Token::Eol || m_prev == Token::HelpText) && tok == Token::Eol);
+
+    if (m_prev == Token::Eol || m_prev == Token::HelpText)
+        m_curLine = scannerLine(); // first token of a statement
+
+    if (m_prevPrev == Token::Eol && m_prev == Token::Word &&
+        (tok == Token::Equal || tok == Token::ColonEqual || tok == Token::PlusEqual))
+        m_mode = Mode::AssignValue;
+
+    m_prevPrev = m_prev;
+    m_prev = tok;
+    return tok;
+}
+
+Token Lexer::endOfBuffer()
+{
+    m_mode = Mode::Initial;
+    if (m_prev != Token::Eol && m_prev != Token::HelpText)
+        warnAt(scannerLine(), "no new line at end of file");
+    if (m_stack.size() > 1) {
+        const std::string *parent = m_stack.back()->parentFile;
+        m_stack.pop_back();
+        m_curFile = parent;
+        return Token::Eol;
+    }
+    m_finished = true;
+    return Token::Eof;
+}
+
+Token Lexer::scan()
+{
+    if (m_stack.empty() || m_finished)
+        return Token::Eof;
+    if (m_mode == Mode::Help)
+        return scanHelp();
+
+    Buffer &b = *m_stack.back();
+    const std::string &s = b.text;
+
+    if (m_mode == Mode::AssignValue) {
+        while (b.pos < s.size() && (s[b.pos] == ' ' || s[b.pos] == '\t'))
+            ++b.pos;
+        if (b.pos >= s.size())
+            return endOfBuffer();
+        if (s[b.pos] == '\n') {
+            ++b.pos;
+            ++b.line;
+            m_mode = Mode::Initial;
+            return Token::Eol;
+        }
+        const std::size_t eol = s.find('\n', b.pos);
+        const std::size_t end = eol == std::string::npos ? s.size() : eol;
+        m_text.assign(s, b.pos, end - b.pos);
+        b.pos = end;
+        return Token::AssignVal;
+    }
+
+    while (true) {
+        if (b.pos >= s.size())
+            return endOfBuffer();
+        const char c = s[b.pos];
+        const char n = b.pos + 1 < s.size() ? s[b.pos + 1] : '\0';
+        switch (c) {
+        case '#': {
+            const std::size_t eol = s.find('\n', b.pos);
+            b.pos = eol == std::string::npos ? s.size() : eol;
+            continue;
+        }
+        case ' ':
+        case '\t':
+            ++b.pos;
+            continue;
+        case '\\':
+            if (n == '\n') {
+                b.pos += 2;
+                ++b.line;
+                continue;
+            }
+            break;
+        case '\n':
+            ++b.pos;
+            ++b.line;
+            return Token::Eol;
+        case '"':
+        case '\'':
+            ++b.pos;
+            return scanString(c);
+        case '|':
+            if (n == '|') {
+                b.pos += 2;
+                return Token::Or;
+            }
+            break;
+        case '&':
+            if (n == '&') {
+                b.pos += 2;
+                return Token::And;
+            }
+            break;
+        case '=':
+            ++b.pos;
+            return Token::Equal;
+        case '!':
+            if (n == '=') {
+                b.pos += 2;
+                return Token::Unequal;
+            }
+            ++b.pos;
+            return Token::Not;
+        case '<':
+            if (n == '=') {
+                b.pos += 2;
+                return Token::LessEqual;
+            }
+            ++b.pos;
+            return Token::Less;
+        case '>':
+            if (n == '=') {
+                b.pos += 2;
+                return Token::GreaterEqual;
+            }
+            ++b.pos;
+            return Token::Greater;
+        case '(':
+            ++b.pos;
+            return Token::OpenParen;
+        case ')':
+            ++b.pos;
+            return Token::CloseParen;
+        case ':':
+            if (n == '=') {
+                b.pos += 2;
+                return Token::ColonEqual;
+            }
+            break;
+        case '+':
+            if (n == '=') {
+                b.pos += 2;
+                return Token::PlusEqual;
+            }
+            break;
+        default:
+            if (isWordChar(c) || c == '$') {
+                const Token t = scanWord();
+                if (t != Token::Eof)
+                    return t;
+                continue; // a word that expanded to nothing
+            }
+            break;
+        }
+        warnAt(b.line, std::string("ignoring unsupported character '") + c + "'");
+        ++b.pos;
+    }
+}
+
+// A run of [A-Za-z0-9_-$]: a keyword, a plain word, or (with '$') a word whose
+// macro references are expanded. Returns Eof for an expansion to nothing.
+Token Lexer::scanWord()
+{
+    Buffer &b = *m_stack.back();
+    const std::string &s = b.text;
+    std::size_t end = b.pos;
+    bool hasDollar = false;
+    while (end < s.size() && (isWordChar(s[end]) || s[end] == '$')) {
+        hasDollar |= s[end] == '$';
+        ++end;
+    }
+    if (!hasDollar) {
+        const std::string_view word(s.data() + b.pos, end - b.pos);
+        b.pos = end;
+        if (auto it = keywords().find(word); it != keywords().end())
+            return it->second;
+        m_text.assign(word);
+        return Token::Word;
+    }
+    // conf hands the rest of the line to the expander and takes back what it
+    // did not use.
+    const std::size_t eol = s.find('\n', b.pos);
+    const std::string_view line(s.data() + b.pos,
+                                (eol == std::string::npos ? s.size() : eol) - b.pos);
+    std::size_t used = 0;
+    std::string out = m_pp ? m_pp->expandOneToken(line, used) : std::string(line.substr(0, end - b.pos));
+    if (!m_pp)
+        used = end - b.pos;
+    b.pos += used;
+    if (out.empty())
+        return Token::Eof;
+    m_text = std::move(out);
+    return Token::Word;
+}
+
+Token Lexer::scanString(char quote)
+{
+    Buffer &b = *m_stack.back();
+    const std::string &s = b.text;
+    m_text.clear();
+    while (true) {
+        if (b.pos >= s.size())
+            return Token::WordQuote;
+        const char c = s[b.pos];
+        if (c == '$') {
+            const std::size_t eol = s.find('\n', b.pos);
+            const std::string_view rest(s.data() + b.pos + 1,
+                                        (eol == std::string::npos ? s.size() : eol) - b.pos - 1);
+            std::size_t used = 0;
+            if (m_pp) {
+                m_text += m_pp->expandDollar(rest, used);
+            } else {
+                m_text += '$';
+            }
+            b.pos += 1 + used;
+            continue;
+        }
+        if (c == '\\') {
+            // "\x" keeps x; a backslash before a newline or the end keeps nothing.
+            ++b.pos;
+            if (b.pos < s.size() && s[b.pos] != '\n')
+                m_text += s[b.pos++];
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            ++b.pos;
+            if (c == quote)
+                return Token::WordQuote;
+            m_text += c;
+            continue;
+        }
+        if (c == '\n') {
+            warnAt(m_curLine, "multi-line strings not supported");
+            return Token::WordQuote; // the newline stays for the next token
+        }
+        const std::size_t start = b.pos;
+        while (b.pos < s.size() && !std::strchr("$'\"\\\n", s[b.pos]))
+            ++b.pos;
+        m_text.append(s, start, b.pos - start);
+    }
+}
+
+Token Lexer::scanHelp()
+{
+    Buffer &b = *m_stack.back();
+    const std::string &s = b.text;
+    const auto endHelp = [this] {
+        m_mode = Mode::Initial;
+        return Token::HelpText;
+    };
+    while (true) {
+        if (b.pos >= s.size())
+            return endHelp();
+        std::size_t ws = b.pos;
+        while (ws < s.size() && (s[ws] == ' ' || s[ws] == '\t'))
+            ++ws;
+        if (ws < s.size() && s[ws] == '\n') {
+            // A blank line ends the text when the next line starts in column 0.
+            const bool nextStartsLine =
+                ws + 1 < s.size() && s[ws + 1] != ' ' && s[ws + 1] != '\t' && s[ws + 1] != '\n';
+            b.pos = ws + 1;
+            ++b.line;
+            if (nextStartsLine)
+                return endHelp();
+            m_text += '\n';
+            continue;
+        }
+        if (ws > b.pos) {
+            int ts = 0;
+            for (std::size_t i = b.pos; i < ws; ++i)
+                ts = s[i] == '\t' ? (ts & ~7) + 8 : ts + 1;
+            b.pos = ws;
+            m_lastTs = ts;
+            if (m_firstTs) {
+                if (ts < m_firstTs)
+                    return endHelp();
+                m_text.append(static_cast<std::size_t>(ts - m_firstTs), ' ');
+            }
+            continue;
+        }
+        // Text up to the end of the line, without trailing blanks.
+        const std::size_t eol = s.find('\n', b.pos);
+        std::size_t end = eol == std::string::npos ? s.size() : eol;
+        const std::size_t lineEnd = end;
+        while (end > b.pos && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+            --end;
+        m_text.append(s, b.pos, end - b.pos);
+        b.pos = lineEnd;
+        if (!m_firstTs)
+            m_firstTs = m_lastTs;
+    }
+}
+
+} // namespace kconfig

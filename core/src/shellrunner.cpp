@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#include "kconfig/shellrunner.h"
+
+#include "kconfig/environment.h"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace kconfig {
+
+namespace {
+constexpr std::size_t kShellBuffer = 4096; // conf reads one 4096-byte buffer
+}
+
+std::string shellOutputToValue(std::string raw)
+{
+    if (raw.size() >= kShellBuffer)
+        raw.resize(kShellBuffer - 1);
+    while (!raw.empty() && raw.back() == '\n')
+        raw.pop_back();
+    for (char &c : raw)
+        if (c == '\n')
+            c = ' ';
+    return raw;
+}
+
+std::string ProcessShellRunner::run(const std::string &command, const Environment &env)
+{
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return {};
+
+    std::vector<std::string> envStrings = env.toEnvp();
+    std::vector<char *> envp;
+    envp.reserve(envStrings.size() + 1);
+    for (auto &s : envStrings)
+        envp.push_back(s.data());
+    envp.push_back(nullptr);
+
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return {};
+    }
+    if (pid == 0) {
+        // Child: own process group so a timeout can stop the whole pipeline.
+        ::setpgid(0, 0);
+        const int devnull = ::open("/dev/null", O_RDONLY);
+        if (devnull >= 0)
+            ::dup2(devnull, STDIN_FILENO);
+        ::dup2(fds[1], STDOUT_FILENO);
+        if (!m_cwd.empty() && ::chdir(m_cwd.c_str()) != 0)
+            ::_exit(127);
+        const char *argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
+        ::execve("/bin/sh", const_cast<char **>(argv), envp.data());
+        ::_exit(127);
+    }
+    ++m_started;
+    ::close(fds[1]);
+
+    std::string out;
+    char buf[kShellBuffer];
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(m_timeout);
+    bool timedOut = false;
+    while (out.size() < kShellBuffer) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              deadline - std::chrono::steady_clock::now())
+                              .count();
+        if (left <= 0) {
+            timedOut = true;
+            break;
+        }
+        pollfd p{fds[0], POLLIN, 0};
+        const int r = ::poll(&p, 1, static_cast<int>(left));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            timedOut = r == 0;
+            break;
+        }
+        const ssize_t n = ::read(fds[0], buf, kShellBuffer - out.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fds[0]);
+    if (timedOut)
+        ::kill(-pid, SIGKILL);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return out;
+}
+
+} // namespace kconfig

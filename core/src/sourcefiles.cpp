@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "kconfig/sourcefiles.h"
+
+#include "kconfig/environment.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kconfig {
+
+std::optional<std::string> readWholeFile(const std::string &path, std::size_t maxSize)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        static_cast<std::size_t>(st.st_size) > maxSize) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    std::string text;
+    text.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (got < text.size()) {
+        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += static_cast<std::size_t>(n);
+    }
+    text.resize(got);
+    ::close(fd);
+    return text;
+}
+
+std::optional<SourceFiles::File> SourceFiles::open(const std::string &name,
+                                                   const Environment &env) const
+{
+    if (auto it = m_overlays.find(name); it != m_overlays.end())
+        return File{name, it->second};
+    if (auto text = readWholeFile(name, maxFileSize))
+        return File{name, std::move(*text)};
+    if (!name.empty() && name[0] != '/') {
+        if (auto srctree = env.get("srctree")) {
+            const std::string full = *srctree + '/' + name;
+            if (auto text = readWholeFile(full, maxFileSize))
+                return File{full, std::move(*text)};
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace kconfig
