@@ -14,7 +14,8 @@
 namespace kconfig {
 
 namespace {
-enum : std::uint32_t {
+enum : std::uint32_t
+{
     Valid = 0x1,
     Write = 0x2,
     DefUser = 0x4,
@@ -68,26 +69,30 @@ Config::Config(const Config &o)
     : m_tree(o.m_tree), m_states(o.m_states), m_propVisible(o.m_propVisible),
       m_exprEpoch(o.m_exprEpoch), m_exprValue(o.m_exprValue), m_epoch(o.m_epoch),
       m_choicePriority(o.m_choicePriority), m_modulesVal(o.m_modulesVal), m_changed(o.m_changed),
-      m_dependents(o.m_dependents)
+      m_dependents(o.m_dependents), m_lastChanges(o.m_lastChanges)
 {
 }
 
 Config::~Config() = default;
 
-Config::State &Config::st(const Symbol *sym) { return m_states[sym->id]; }
-const Config::State &Config::st(const Symbol *sym) const { return m_states[sym->id]; }
+Config::State &Config::st(const Symbol *sym)
+{
+    return m_states[sym->id];
+}
+const Config::State &Config::st(const Symbol *sym) const
+{
+    return m_states[sym->id];
+}
 
 void Config::setChanged(bool c)
 {
-    if (m_changedCallback && m_changed != c)
-        m_changedCallback(c);
+    if (m_changedCallback && m_changed != c) m_changedCallback(c);
     m_changed = c;
 }
 
 SymbolType Config::effectiveType(const Symbol *sym) const
 {
-    if (sym->type == SymbolType::Tristate && m_modulesVal == Tristate::No)
-        return SymbolType::Bool;
+    if (sym->type == SymbolType::Tristate && m_modulesVal == Tristate::No) return SymbolType::Bool;
     return sym->type;
 }
 
@@ -95,8 +100,7 @@ SymbolType Config::effectiveType(const Symbol *sym) const
 
 Tristate Config::exprValue(const Expr *e)
 {
-    if (!e)
-        return Tristate::Yes;
+    if (!e) return Tristate::Yes;
     if (e->id >= 0 && static_cast<std::size_t>(e->id) < m_exprEpoch.size() &&
         m_exprEpoch[e->id] == m_epoch)
         return m_exprValue[e->id];
@@ -136,7 +140,12 @@ Tristate Config::exprValue(const Expr *e)
 }
 
 namespace {
-enum class ValueKind { String, Signed, Unsigned };
+enum class ValueKind
+{
+    String,
+    Signed,
+    Unsigned
+};
 struct ParsedValue
 {
     ValueKind kind = ValueKind::String;
@@ -171,8 +180,7 @@ ParsedValue parseForCompare(const std::string &str, SymbolType type)
     }
     const bool ok = !errno && !*tail && tail > str.c_str() &&
                     std::isxdigit(static_cast<unsigned char>(tail[-1]));
-    if (!ok)
-        pv.kind = ValueKind::String;
+    if (!ok) pv.kind = ValueKind::String;
     return pv;
 }
 } // namespace
@@ -193,8 +201,10 @@ Tristate Config::compareValue(const Expr *e)
         res = std::strcmp(str1.c_str(), str2.c_str());
     } else if (l.kind == ValueKind::Unsigned || r.kind == ValueKind::Unsigned) {
         // conf compares the union's unsigned view of both sides
-        const unsigned long long a = l.kind == ValueKind::Unsigned ? l.u : static_cast<unsigned long long>(l.s);
-        const unsigned long long b = r.kind == ValueKind::Unsigned ? r.u : static_cast<unsigned long long>(r.s);
+        const unsigned long long a =
+            l.kind == ValueKind::Unsigned ? l.u : static_cast<unsigned long long>(l.s);
+        const unsigned long long b =
+            r.kind == ValueKind::Unsigned ? r.u : static_cast<unsigned long long>(r.s);
         res = (a > b) - (a < b);
     } else {
         res = (l.s > r.s) - (l.s < r.s);
@@ -232,8 +242,7 @@ void Config::calcVisibility(const Symbol *sym)
     State &s = st(sym);
     Tristate tri = Tristate::No;
     for (const Property *p : sym->properties) {
-        if (!p->hasText())
-            continue;
+        if (!p->hasText()) continue;
         const Tristate v = exprValue(p->condition);
         m_propVisible[p->id] = v;
         tri = triOr(tri, v);
@@ -243,8 +252,7 @@ void Config::calcVisibility(const Symbol *sym)
     if (sym->isTransitional())
         tri = Tristate::Yes; // read from old configs although it has no prompt
     s.visible = tri;
-    if (sym->isChoiceValue())
-        return;
+    if (sym->isChoiceValue()) return;
 
     const bool isBool = effectiveType(sym) == SymbolType::Bool;
     const auto promote = [isBool](Tristate t) {
@@ -258,11 +266,9 @@ void Config::calcVisibility(const Symbol *sym)
 const Property *Config::defaultProperty(const Symbol *sym)
 {
     for (const Property *p : sym->properties) {
-        if (p->type != PropertyType::Default)
-            continue;
+        if (p->type != PropertyType::Default) continue;
         m_propVisible[p->id] = exprValue(p->condition);
-        if (m_propVisible[p->id] != Tristate::No)
-            return p;
+        if (m_propVisible[p->id] != Tristate::No) return p;
     }
     return nullptr;
 }
@@ -270,11 +276,9 @@ const Property *Config::defaultProperty(const Symbol *sym)
 const Property *Config::rangeProperty(const Symbol *sym)
 {
     for (const Property *p : sym->properties) {
-        if (p->type != PropertyType::Range)
-            continue;
+        if (p->type != PropertyType::Range) continue;
         m_propVisible[p->id] = exprValue(p->condition);
-        if (m_propVisible[p->id] != Tristate::No)
-            return p;
+        if (m_propVisible[p->id] != Tristate::No) return p;
     }
     return nullptr;
 }
@@ -299,8 +303,7 @@ void Config::validateRange(const Symbol *sym)
     else
         return;
     const Property *prop = rangeProperty(sym);
-    if (!prop)
-        return;
+    if (!prop) return;
     State &s = st(sym);
     const long long val = parseLeadingInteger(s.val, base);
     const Symbol *bound = prop->expr->sym;
@@ -308,19 +311,16 @@ void Config::validateRange(const Symbol *sym)
     if (val >= limit) {
         bound = prop->expr->rightSym;
         limit = rangeValue(bound, base);
-        if (val <= limit)
-            return;
+        if (val <= limit) return;
     }
     s.val = st(bound).val;
 }
 
 void Config::calc(const Symbol *sym)
 {
-    if (!sym)
-        return;
+    if (!sym) return;
     State &s = st(sym);
-    if (s.flags & Valid)
-        return;
+    if (s.flags & Valid) return;
     s.flags |= Valid;
 
     Tristate newTri = Tristate::No;
@@ -346,8 +346,7 @@ void Config::calc(const Symbol *sym)
     }
     s.flags &= ~Write;
     calcVisibility(sym);
-    if (s.visible != Tristate::No)
-        s.flags |= Write;
+    if (s.visible != Tristate::No) s.flags |= Write;
     // a recursive request sees the fallback value
     s.tri = newTri;
     s.val = newVal;
@@ -363,13 +362,11 @@ void Config::calc(const Symbol *sym)
             if (useUser) {
                 newTri = triAnd(s.userTri, s.visible);
             } else {
-                if (s.revDep != Tristate::No)
-                    s.flags |= Write;
+                if (s.revDep != Tristate::No) s.flags |= Write;
                 if (!sym->isChoice()) {
                     if (const Property *prop = defaultProperty(sym)) {
                         newTri = triAnd(exprValue(prop->expr), m_propVisible[prop->id]);
-                        if (newTri != Tristate::No)
-                            s.flags |= Write;
+                        if (newTri != Tristate::No) s.flags |= Write;
                     }
                     if (s.implied != Tristate::No) {
                         s.flags |= Write;
@@ -380,8 +377,7 @@ void Config::calc(const Symbol *sym)
             }
             if (s.dirDep < s.revDep) {
                 ++m_unmetCount;
-                if (m_unmetHandler)
-                    m_unmetHandler(sym);
+                if (m_unmetHandler) m_unmetHandler(sym);
             }
             newTri = triOr(newTri, s.revDep);
         }
@@ -412,10 +408,8 @@ void Config::calc(const Symbol *sym)
     s.val = std::move(newVal);
     validateRange(sym);
 
-    if (sym == m_tree.modules())
-        m_modulesVal = s.tri;
-    if (sym->isChoice() || sym->isTransitional())
-        s.flags &= ~Write;
+    if (sym == m_tree.modules()) m_modulesVal = s.tri;
+    if (sym->isChoice() || sym->isTransitional()) s.flags &= ~Write;
 }
 
 // ---- choices --------------------------------------------------------------------
@@ -427,17 +421,20 @@ const std::vector<const Symbol *> &Config::choicePriority(const MenuNode *choice
 
 void Config::moveChoiceMemberToFront(const Symbol *member)
 {
-    if (!member->memberOfChoice)
-        return;
+    if (!member->memberOfChoice) return;
     auto &list = m_choicePriority[member->memberOfChoice->id];
     std::erase(list, member);
     list.insert(list.begin(), member);
 }
 
+void Config::setChoicePriority(const MenuNode *choice, std::vector<const Symbol *> order)
+{
+    m_choicePriority[choice->id] = std::move(order);
+}
+
 void Config::moveChoiceMemberToBack(const Symbol *member)
 {
-    if (!member->memberOfChoice)
-        return;
+    if (!member->memberOfChoice) return;
     auto &list = m_choicePriority[member->memberOfChoice->id];
     std::erase(list, member);
     list.push_back(member);
@@ -446,18 +443,14 @@ void Config::moveChoiceMemberToBack(const Symbol *member)
 const Symbol *Config::choiceDefault(const MenuNode *choice)
 {
     for (const Property *p : choice->sym->properties) {
-        if (p->type != PropertyType::Default)
-            continue;
+        if (p->type != PropertyType::Default) continue;
         m_propVisible[p->id] = exprValue(p->condition);
-        if (m_propVisible[p->id] == Tristate::No)
-            continue;
+        if (m_propVisible[p->id] == Tristate::No) continue;
         const Symbol *def = p->targetSymbol();
-        if (def && st(def).visible != Tristate::No)
-            return def;
+        if (def && st(def).visible != Tristate::No) return def;
     }
     for (const MenuNode *m = choice->nextInTree(choice); m; m = m->nextInTree(choice))
-        if (m->sym && st(m->sym).visible != Tristate::No)
-            return m->sym;
+        if (m->sym && st(m->sym).visible != Tristate::No) return m->sym;
     return nullptr;
 }
 
@@ -467,8 +460,7 @@ const Symbol *Config::calcChoice(const MenuNode *choice)
     // 1. the first visible member, in priority order, that the user set to y
     for (const Symbol *sym : m_choicePriority[choice->id]) {
         calcVisibility(sym);
-        if (st(sym).visible == Tristate::No)
-            continue;
+        if (st(sym).visible == Tristate::No) continue;
         if ((st(sym).flags & DefUser) && st(sym).userTri == Tristate::Yes) {
             res = sym;
             break;
@@ -477,15 +469,13 @@ const Symbol *Config::calcChoice(const MenuNode *choice)
     // 2. the default, unless the user explicitly said n to it
     if (!res) {
         res = choiceDefault(choice);
-        if (res && (st(res).flags & DefUser) && st(res).userTri == Tristate::No)
-            res = nullptr;
+        if (res && (st(res).flags & DefUser) && st(res).userTri == Tristate::No) res = nullptr;
     }
     // 3. the first visible member without a user value
     if (!res) {
         for (const MenuNode *m = choice->nextInTree(choice); m; m = m->nextInTree(choice)) {
             const Symbol *sym = m->sym;
-            if (!sym || st(sym).visible == Tristate::No || (st(sym).flags & DefUser))
-                continue;
+            if (!sym || st(sym).visible == Tristate::No || (st(sym).flags & DefUser)) continue;
             res = sym;
             break;
         }
@@ -494,16 +484,14 @@ const Symbol *Config::calcChoice(const MenuNode *choice)
     if (!res) {
         const auto &list = m_choicePriority[choice->id];
         for (auto it = list.rbegin(); it != list.rend(); ++it) {
-            if (st(*it).visible == Tristate::No)
-                continue;
+            if (st(*it).visible == Tristate::No) continue;
             res = *it;
             break;
         }
     }
     for (const MenuNode *m = choice->nextInTree(choice); m; m = m->nextInTree(choice)) {
         const Symbol *sym = m->sym;
-        if (!sym || st(sym).visible == Tristate::No)
-            continue;
+        if (!sym || st(sym).visible == Tristate::No) continue;
         State &s = st(sym);
         s.tri = sym == res ? Tristate::Yes : Tristate::No;
         s.flags |= Valid | Write;
@@ -514,8 +502,7 @@ const Symbol *Config::calcChoice(const MenuNode *choice)
 const Symbol *Config::choiceSelection(const MenuNode *choice)
 {
     for (const Symbol *sym : choice->choiceMembers)
-        if (tristate(sym) == Tristate::Yes)
-            return sym;
+        if (tristate(sym) == Tristate::Yes) return sym;
     return nullptr;
 }
 
@@ -533,7 +520,10 @@ std::string Config::stringValue(const Symbol *sym)
     return currentString(sym);
 }
 
-Tristate Config::currentTristate(const Symbol *sym) const { return st(sym).tri; }
+Tristate Config::currentTristate(const Symbol *sym) const
+{
+    return st(sym).tri;
+}
 
 std::string Config::currentString(const Symbol *sym) const
 {
@@ -542,7 +532,10 @@ std::string Config::currentString(const Symbol *sym) const
     return st(sym).val;
 }
 
-const std::string &Config::currentRawValue(const Symbol *sym) const { return st(sym).val; }
+const std::string &Config::currentRawValue(const Symbol *sym) const
+{
+    return st(sym).val;
+}
 
 Tristate Config::visibility(const Symbol *sym)
 {
@@ -586,21 +579,20 @@ bool Config::hasUnmetDependency(const Symbol *sym)
     return sym->isBoolOrTristate() && !sym->isChoiceValue() && st(sym).dirDep < st(sym).revDep;
 }
 
-Tristate Config::propertyVisibility(const Property *p) const { return m_propVisible[p->id]; }
+Tristate Config::propertyVisibility(const Property *p) const
+{
+    return m_propVisible[p->id];
+}
 
 bool Config::tristateWithinRange(const Symbol *sym, Tristate val)
 {
     calc(sym);
     const SymbolType type = effectiveType(sym);
     const State &s = st(sym);
-    if (s.visible == Tristate::No)
-        return false;
-    if (type != SymbolType::Bool && type != SymbolType::Tristate)
-        return false;
-    if (type == SymbolType::Bool && val == Tristate::Mod)
-        return false;
-    if (s.visible <= s.revDep)
-        return false;
+    if (s.visible == Tristate::No) return false;
+    if (type != SymbolType::Bool && type != SymbolType::Tristate) return false;
+    if (type == SymbolType::Bool && val == Tristate::Mod) return false;
+    if (s.visible <= s.revDep) return false;
     return val >= s.revDep && val <= s.visible;
 }
 
@@ -611,11 +603,9 @@ bool Config::stringWithinRange(const Symbol *sym, std::string_view str)
         return isValidValueString(sym->type, str);
     case SymbolType::Int:
     case SymbolType::Hex: {
-        if (!isValidValueString(sym->type, str))
-            return false;
+        if (!isValidValueString(sym->type, str)) return false;
         const Property *prop = rangeProperty(sym);
-        if (!prop)
-            return true;
+        if (!prop) return true;
         const int base = sym->type == SymbolType::Int ? 10 : 16;
         const long long val = parseLeadingInteger(str, base);
         return val >= rangeValue(prop->expr->sym, base) &&
@@ -623,8 +613,7 @@ bool Config::stringWithinRange(const Symbol *sym, std::string_view str)
     }
     case SymbolType::Bool:
     case SymbolType::Tristate:
-        if (str.empty())
-            return false;
+        if (str.empty()) return false;
         switch (str[0]) {
         case 'y':
         case 'Y':
@@ -661,10 +650,8 @@ std::string Config::stringDefault(const Symbol *sym)
     val = triOr(val, s.revDep);
     if (val == Tristate::Mod && !sym->isChoiceValue() && st(m_tree.modules()).tri == Tristate::No)
         val = Tristate::Yes;
-    if (sym->type == SymbolType::Bool && val == Tristate::Mod)
-        val = Tristate::Yes;
-    if (val < s.implied)
-        val = s.implied;
+    if (sym->type == SymbolType::Bool && val == Tristate::Mod) val = Tristate::Yes;
+    if (val < s.implied) val = s.implied;
     switch (sym->type) {
     case SymbolType::Bool:
     case SymbolType::Tristate:
@@ -680,10 +667,8 @@ std::string Config::stringDefault(const Symbol *sym)
 
 bool Config::menuIsVisible(const MenuNode *menu)
 {
-    if (!menu->prompt)
-        return false;
-    if (menu->visibility && exprValue(menu->visibility) == Tristate::No)
-        return false;
+    if (!menu->prompt) return false;
+    if (menu->visibility && exprValue(menu->visibility) == Tristate::No) return false;
     Tristate visible;
     if (menu->sym) {
         calc(menu->sym);
@@ -691,21 +676,17 @@ bool Config::menuIsVisible(const MenuNode *menu)
     } else {
         visible = m_propVisible[menu->prompt->id] = exprValue(menu->prompt->condition);
     }
-    if (visible != Tristate::No)
-        return true;
-    if (!menu->sym || st(menu->sym).tri == Tristate::No)
-        return false;
+    if (visible != Tristate::No) return true;
+    if (!menu->sym || st(menu->sym).tri == Tristate::No) return false;
     for (const MenuNode *child = menu->list; child; child = child->next)
-        if (menuIsVisible(child))
-            return true;
+        if (menuIsVisible(child)) return true;
     return false;
 }
 
 bool Config::menuIsEmpty(const MenuNode *menu)
 {
     for (const MenuNode *child = menu->list; child; child = child->next)
-        if (menuIsVisible(child))
-            return false;
+        if (menuIsVisible(child)) return false;
     return true;
 }
 
@@ -725,9 +706,18 @@ SymbolSnapshot Config::snapshot(const Symbol *sym)
 
 // ---- user values -------------------------------------------------------------------
 
-bool Config::hasUserValue(const Symbol *sym) const { return st(sym).flags & DefUser; }
-Tristate Config::userTristate(const Symbol *sym) const { return st(sym).userTri; }
-const std::string &Config::userString(const Symbol *sym) const { return st(sym).userVal; }
+bool Config::hasUserValue(const Symbol *sym) const
+{
+    return st(sym).flags & DefUser;
+}
+Tristate Config::userTristate(const Symbol *sym) const
+{
+    return st(sym).userTri;
+}
+const std::string &Config::userString(const Symbol *sym) const
+{
+    return st(sym).userVal;
+}
 
 void Config::setUserTristateRaw(const Symbol *sym, Tristate t)
 {
@@ -751,9 +741,18 @@ void Config::clearUserValue(const Symbol *sym)
     s.userVal.clear();
 }
 
-bool Config::hasAutoValue(const Symbol *sym) const { return st(sym).flags & DefAuto; }
-Tristate Config::autoTristate(const Symbol *sym) const { return st(sym).autoTri; }
-const std::string &Config::autoString(const Symbol *sym) const { return st(sym).autoVal; }
+bool Config::hasAutoValue(const Symbol *sym) const
+{
+    return st(sym).flags & DefAuto;
+}
+Tristate Config::autoTristate(const Symbol *sym) const
+{
+    return st(sym).autoTri;
+}
+const std::string &Config::autoString(const Symbol *sym) const
+{
+    return st(sym).autoVal;
+}
 
 void Config::setAutoTristate(const Symbol *sym, Tristate t)
 {
@@ -807,23 +806,20 @@ std::vector<const Symbol *> Config::afterUserChange(const std::vector<const Symb
 bool Config::setTristateValue(const Symbol *sym, Tristate val, Propagation p)
 {
     const Tristate oldVal = tristate(sym);
-    if (!tristateWithinRange(sym, val))
-        return false;
+    if (!tristateWithinRange(sym, val)) return false;
     State &s = st(sym);
     if (!(s.flags & DefUser) || s.userTri != val) {
         s.userTri = val;
         s.flags |= DefUser;
     }
-    if (oldVal != val)
-        afterUserChange({sym}, p);
+    if (oldVal != val) afterUserChange({sym}, p);
     return true;
 }
 
 bool Config::setStringValue(const Symbol *sym, std::string_view newVal, Propagation p)
 {
     if (sym->isBoolOrTristate()) {
-        if (newVal.empty())
-            return false;
+        if (newVal.empty()) return false;
         switch (newVal[0]) {
         case 'y':
         case 'Y':
@@ -838,14 +834,13 @@ bool Config::setStringValue(const Symbol *sym, std::string_view newVal, Propagat
             return false;
         }
     }
-    if (!stringWithinRange(sym, newVal))
-        return false;
+    if (!stringWithinRange(sym, newVal)) return false;
     State &s = st(sym);
     const bool hadValue = s.flags & DefUser;
     s.flags |= DefUser;
-    const bool hexNeedsPrefix = sym->type == SymbolType::Hex &&
-                                !(newVal.size() >= 2 && newVal[0] == '0' &&
-                                  (newVal[1] == 'x' || newVal[1] == 'X'));
+    const bool hexNeedsPrefix =
+        sym->type == SymbolType::Hex &&
+        !(newVal.size() >= 2 && newVal[0] == '0' && (newVal[1] == 'x' || newVal[1] == 'X'));
     if (hexNeedsPrefix)
         s.userVal = "0x" + std::string(newVal);
     else if (!hadValue || s.userVal != newVal)
@@ -868,8 +863,7 @@ Tristate Config::toggleTristateValue(const Symbol *sym, Propagation p)
         newVal = newVal == Tristate::No    ? Tristate::Mod
                  : newVal == Tristate::Mod ? Tristate::Yes
                                            : Tristate::No;
-        if (setTristateValue(sym, newVal, p))
-            break;
+        if (setTristateValue(sym, newVal, p)) break;
     } while (oldVal != newVal);
     return newVal;
 }
@@ -880,19 +874,16 @@ void Config::setChoiceValue(const MenuNode *choice, const Symbol *member, Propag
     std::vector<const Symbol *> touched;
     for (const MenuNode *m = choice->nextInTree(choice); m; m = m->nextInTree(choice)) {
         const Symbol *sym = m->sym;
-        if (!sym || st(sym).visible == Tristate::No)
-            continue;
+        if (!sym || st(sym).visible == Tristate::No) continue;
         const Tristate val = sym == member ? Tristate::Yes : Tristate::No;
-        if (st(sym).tri != val)
-            changed = true;
+        if (st(sym).tri != val) changed = true;
         st(sym).userTri = val;
         st(sym).flags |= DefUser;
         // The member set last (possibly to n) gets the highest priority.
         moveChoiceMemberToFront(sym);
         touched.push_back(sym);
     }
-    if (changed)
-        afterUserChange(touched, p);
+    if (changed) afterUserChange(touched, p);
 }
 
 // ---- incremental recalculation --------------------------------------------------------
@@ -900,8 +891,7 @@ void Config::setChoiceValue(const MenuNode *choice, const Symbol *member, Propag
 namespace {
 void collectSymbols(const Expr *e, std::vector<const Symbol *> &out)
 {
-    if (!e)
-        return;
+    if (!e) return;
     switch (e->type) {
     case ExprType::And:
     case ExprType::Or:
@@ -914,10 +904,8 @@ void collectSymbols(const Expr *e, std::vector<const Symbol *> &out)
     case ExprType::None:
         break;
     default:
-        if (e->sym)
-            out.push_back(e->sym);
-        if (e->rightSym)
-            out.push_back(e->rightSym);
+        if (e->sym) out.push_back(e->sym);
+        if (e->rightSym) out.push_back(e->rightSym);
         break;
     }
 }
@@ -925,8 +913,7 @@ void collectSymbols(const Expr *e, std::vector<const Symbol *> &out)
 
 const Config::DependentsIndex &Config::dependents()
 {
-    if (m_dependents)
-        return *m_dependents;
+    if (m_dependents) return *m_dependents;
     auto index = std::make_shared<DependentsIndex>();
     const auto &all = m_tree.symbols().all();
     index->dependents.resize(all.size());
@@ -934,31 +921,26 @@ const Config::DependentsIndex &Config::dependents()
     // What a choice block's calculation reads: members' prompts and the defaults.
     std::vector<std::vector<const Symbol *>> choiceInputs(m_tree.menus().size());
     for (const MenuNode &m : m_tree.menus()) {
-        if (!m.isChoice())
-            continue;
+        if (!m.isChoice()) continue;
         auto &in = choiceInputs[m.id];
         for (const Property *p : m.sym->properties) {
             collectSymbols(p->condition, in);
             collectSymbols(p->expr, in);
         }
         for (const MenuNode *c = m.nextInTree(&m); c; c = c->nextInTree(&m)) {
-            if (!c->sym)
-                continue;
+            if (!c->sym) continue;
             in.push_back(c->sym);
             for (const Property *p : c->sym->properties)
-                if (p->hasText())
-                    collectSymbols(p->condition, in);
+                if (p->hasText()) collectSymbols(p->condition, in);
         }
     }
 
     std::vector<const Symbol *> reads;
     for (const Symbol *x : all) {
-        if (x->isConst())
-            continue;
+        if (x->isConst()) continue;
         reads.clear();
         for (const Property *p : x->properties) {
-            if (p->type == PropertyType::Select || p->type == PropertyType::Imply)
-                continue;
+            if (p->type == PropertyType::Select || p->type == PropertyType::Imply) continue;
             collectSymbols(p->condition, reads);
             collectSymbols(p->expr, reads);
         }
@@ -975,8 +957,7 @@ const Config::DependentsIndex &Config::dependents()
         std::sort(reads.begin(), reads.end());
         reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
         for (const Symbol *r : reads)
-            if (r != x)
-                index->dependents[r->id].push_back(x);
+            if (r != x) index->dependents[r->id].push_back(x);
     }
     m_dependents = std::move(index);
     return *m_dependents;
@@ -1017,8 +998,7 @@ std::vector<const Symbol *> Config::update(const std::vector<const Symbol *> &ch
         // MODULES changes what "tristate" means everywhere.
         affected.clear();
         for (const Symbol *s : m_tree.symbols().all())
-            if (!s->isConst() || s->type == SymbolType::Unknown)
-                affected.push_back(s);
+            if (!s->isConst() || s->type == SymbolType::Unknown) affected.push_back(s);
     }
     std::vector<SymbolSnapshot> before;
     before.reserve(affected.size());
@@ -1030,13 +1010,18 @@ std::vector<const Symbol *> Config::update(const std::vector<const Symbol *> &ch
               s == m_tree.symbols().no()))
             st(s).flags &= ~Valid;
     ++m_epoch;
-    if (touchesModules)
-        calc(modules);
+    if (touchesModules) calc(modules);
 
     std::vector<const Symbol *> changed;
-    for (std::size_t i = 0; i < affected.size(); ++i)
-        if (snapshot(affected[i]) != before[i])
+    m_lastChanges.clear();
+    for (std::size_t i = 0; i < affected.size(); ++i) {
+        SymbolSnapshot after = snapshot(affected[i]);
+        if (after != before[i]) {
             changed.push_back(affected[i]);
+            m_lastChanges.push_back(
+                SymbolChange{affected[i], std::move(before[i]), std::move(after)});
+        }
+    }
     m_lastUpdateSize = affected.size();
     setChanged(true);
     return changed;
@@ -1049,12 +1034,10 @@ std::vector<std::string> Config::differencesFromFullRecompute()
     fresh.clearAllValid();
     std::vector<std::string> diffs;
     for (const Symbol *s : m_tree.symbols().all()) {
-        if (s->isConst() && s->type != SymbolType::Unknown)
-            continue;
+        if (s->isConst() && s->type != SymbolType::Unknown) continue;
         const SymbolSnapshot a = snapshot(s);
         const SymbolSnapshot b = fresh.snapshot(s);
-        if (!(a == b))
-            diffs.push_back(s->isChoice() ? std::string("<choice>") : s->name);
+        if (!(a == b)) diffs.push_back(s->isChoice() ? std::string("<choice>") : s->name);
     }
     return diffs;
 }

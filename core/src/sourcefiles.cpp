@@ -13,9 +13,10 @@ namespace kconfig {
 std::optional<std::string> readWholeFile(const std::string &path, std::size_t maxSize)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return std::nullopt;
-    struct stat st {};
+    if (fd < 0) return std::nullopt;
+    struct stat st
+    {
+    };
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
         static_cast<std::size_t>(st.st_size) > maxSize) {
         ::close(fd);
@@ -26,10 +27,8 @@ std::optional<std::string> readWholeFile(const std::string &path, std::size_t ma
     std::size_t got = 0;
     while (got < text.size()) {
         const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
         got += static_cast<std::size_t>(n);
     }
     text.resize(got);
@@ -40,15 +39,14 @@ std::optional<std::string> readWholeFile(const std::string &path, std::size_t ma
 std::optional<SourceFiles::File> SourceFiles::open(const std::string &name,
                                                    const Environment &env) const
 {
-    if (auto it = m_overlays.find(name); it != m_overlays.end())
-        return File{name, it->second};
-    if (auto text = readWholeFile(name, maxFileSize))
-        return File{name, std::move(*text)};
+    if (auto it = m_overlays.find(name); it != m_overlays.end()) return File{name, it->second};
+    const std::string local =
+        m_base.empty() || name.empty() || name[0] == '/' ? name : m_base + '/' + name;
+    if (auto text = readWholeFile(local, maxFileSize)) return File{local, std::move(*text)};
     if (!name.empty() && name[0] != '/') {
         if (auto srctree = env.get("srctree")) {
             const std::string full = *srctree + '/' + name;
-            if (auto text = readWholeFile(full, maxFileSize))
-                return File{full, std::move(*text)};
+            if (auto text = readWholeFile(full, maxFileSize)) return File{full, std::move(*text)};
         }
     }
     return std::nullopt;

@@ -39,6 +39,14 @@ struct SymbolSnapshot
     bool operator==(const SymbolSnapshot &) const = default;
 };
 
+// One symbol's state before and after an action.
+struct SymbolChange
+{
+    const Symbol *symbol = nullptr;
+    SymbolSnapshot before;
+    SymbolSnapshot after;
+};
+
 class Config
 {
 public:
@@ -57,13 +65,13 @@ public:
     Tristate dirDepValue(const Symbol *sym);
     Tristate revDepValue(const Symbol *sym);
     Tristate impliedValue(const Symbol *sym);
-    bool isWritten(const Symbol *sym);     // SYMBOL_WRITE: appears in .config
-    bool isChangeable(const Symbol *sym);  // visible > rev_dep
+    bool isWritten(const Symbol *sym);          // SYMBOL_WRITE: appears in .config
+    bool isChangeable(const Symbol *sym);       // visible > rev_dep
     bool hasUnmetDependency(const Symbol *sym); // dir_dep < rev_dep
     bool tristateWithinRange(const Symbol *sym, Tristate val);
     bool stringWithinRange(const Symbol *sym, std::string_view val);
-    SymbolType effectiveType(const Symbol *sym) const; // tristate is bool without MODULES
-    Tristate exprValue(const Expr *e);                 // expr_calc_value
+    SymbolType effectiveType(const Symbol *sym) const;    // tristate is bool without MODULES
+    Tristate exprValue(const Expr *e);                    // expr_calc_value
     Tristate propertyVisibility(const Property *p) const; // last computed condition value
     const Property *defaultProperty(const Symbol *sym);   // first default whose condition holds
     const Property *rangeProperty(const Symbol *sym);
@@ -102,9 +110,15 @@ public:
     void clearAutoValues();
 
     // ---- changing values like the front ends do ----
-    enum class Propagation { Incremental, Global };
-    bool setTristateValue(const Symbol *sym, Tristate val, Propagation p = Propagation::Incremental);
-    bool setStringValue(const Symbol *sym, std::string_view val, Propagation p = Propagation::Incremental);
+    enum class Propagation
+    {
+        Incremental,
+        Global
+    };
+    bool setTristateValue(const Symbol *sym, Tristate val,
+                          Propagation p = Propagation::Incremental);
+    bool setStringValue(const Symbol *sym, std::string_view val,
+                        Propagation p = Propagation::Incremental);
     Tristate toggleTristateValue(const Symbol *sym, Propagation p = Propagation::Incremental);
     void setChoiceValue(const MenuNode *choice, const Symbol *member,
                         Propagation p = Propagation::Incremental);
@@ -114,8 +128,12 @@ public:
     // Like conf_read_simple before reading: invalidate without recalculating MODULES.
     void invalidateAll();
     // Recalculates what `changedUserValues` can affect and returns the symbols
-    // whose snapshot changed. Called by the setters in Incremental mode.
+    // whose snapshot changed (also kept as lastChanges() with before/after
+    // states). Called by the setters in Incremental mode.
     std::vector<const Symbol *> update(const std::vector<const Symbol *> &changedUserValues);
+    const std::vector<SymbolChange> &lastChanges() const { return m_lastChanges; }
+    void clearLastChanges() { m_lastChanges.clear(); }
+    void setChoicePriority(const MenuNode *choice, std::vector<const Symbol *> order);
     // Symbols touched by the last update (the affected set, for tests/benchmarks).
     std::size_t lastUpdateSize() const { return m_lastUpdateSize; }
     // Recomputes everything from scratch on a copy and compares; returns the
@@ -164,6 +182,7 @@ private:
     int m_unmetCount = 0;
     std::shared_ptr<const DependentsIndex> m_dependents;
     std::size_t m_lastUpdateSize = 0;
+    std::vector<SymbolChange> m_lastChanges;
 };
 
 } // namespace kconfig

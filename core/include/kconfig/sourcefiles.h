@@ -24,7 +24,15 @@ public:
     // to $srctree for relative names. Overlays win over the disk.
     std::optional<File> open(const std::string &name, const Environment &env) const;
 
-    void setOverlay(const std::string &name, std::string text) { m_overlays[name] = std::move(text); }
+    // Resolve relative names against this directory instead of the process's
+    // working directory (the GUI's "objtree").
+    void setBaseDirectory(std::string dir) { m_base = std::move(dir); }
+    const std::string &baseDirectory() const { return m_base; }
+
+    void setOverlay(const std::string &name, std::string text)
+    {
+        m_overlays[name] = std::move(text);
+    }
     void removeOverlay(const std::string &name) { m_overlays.erase(name); }
     void clearOverlays() { m_overlays.clear(); }
     const std::map<std::string, std::string> &overlays() const { return m_overlays; }
@@ -34,6 +42,7 @@ public:
 
 private:
     std::map<std::string, std::string> m_overlays;
+    std::string m_base;
 };
 
 // Reads a whole regular file; nullopt if it cannot be opened or is not a regular file.

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// The open tree and its configuration as the GUI sees it: loading (off the
+// GUI thread), every value change as an undoable action that reports which
+// symbols changed, and the .config files it reads and writes through core.
+#pragma once
+
+#include "openrequest.h"
+#include "treeloadjob.h"
+
+#include <kconfig/config.h>
+#include <kconfig/diagnostic.h>
+#include <kconfig/tree.h>
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+class QUndoStack;
+
+// What a user action did: its description and every symbol whose value,
+// visibility or writability changed, with before/after states.
+struct ActionResult
+{
+    QString description;                      // e.g. "IOMMUFD n -> m"
+    const kconfig::Symbol *subject = nullptr; // the symbol the user acted on, if any
+    std::vector<kconfig::SymbolChange> changes;
+};
+
+class ConfigDocument : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConfigDocument(QObject *parent = nullptr);
+    ~ConfigDocument() override;
+
+    // ---- loading ----
+    void open(const OpenRequest &request);
+    void cancelLoad();
+    bool isLoading() const { return m_job != nullptr; }
+    bool isLoaded() const { return m_loaded && m_loaded->tree; }
+    const LoadedTree *loadInfo() const { return m_loaded.get(); }
+
+    kconfig::Tree *tree() const { return m_loaded ? m_loaded->tree.get() : nullptr; }
+    kconfig::Config *config() const { return m_loaded ? m_loaded->config.get() : nullptr; }
+    const std::vector<kconfig::Diagnostic> &diagnostics() const { return m_diagnostics; }
+    QString title() const;      // mainmenu prompt
+    QString configPath() const; // the .config this document saves to
+    QString srctree() const;
+
+    // ---- values (undoable) ----
+    bool setTristate(const kconfig::Symbol *sym, kconfig::Tristate value);
+    bool setString(const kconfig::Symbol *sym, const QString &value, QString *error = nullptr);
+    bool toggle(const kconfig::Symbol *sym); // n -> m -> y like xconfig's Space
+    bool selectChoiceMember(const kconfig::Symbol *member);
+    QUndoStack *undoStack() const { return m_undo; }
+    const ActionResult &lastAction() const { return m_lastAction; }
+
+    // ---- files ----
+    bool isModified() const;
+    bool isDemo() const { return m_loaded && m_loaded->isDemo; }
+    bool loadConfig(const QString &path, QString *error);
+    bool save(QString *error);                        // to configPath()
+    bool saveAs(const QString &path, QString *error); // becomes configPath()
+    bool saveDefconfig(const QString &path, QString *error);
+    // True when the .config on disk changed since it was loaded or saved.
+    bool configChangedOnDisk() const;
+
+    // Applies user values of `syms` (used by undo commands): raw state in, changes out.
+    struct UserState
+    {
+        const kconfig::Symbol *symbol;
+        bool has;
+        kconfig::Tristate tri;
+        std::string value;
+    };
+    struct ChoiceOrder
+    {
+        const kconfig::MenuNode *choice;
+        std::vector<const kconfig::Symbol *> order;
+    };
+    std::vector<UserState> captureUserState(const std::vector<const kconfig::Symbol *> &syms) const;
+    std::vector<ChoiceOrder>
+    captureChoiceOrder(const std::vector<const kconfig::Symbol *> &syms) const;
+    void restore(const std::vector<UserState> &state, const std::vector<ChoiceOrder> &orders,
+                 const QString &description);
+
+signals:
+    void loadStarted();
+    void loadProgress(int filesParsed, int probesRun);
+    void loaded(); // tree() and config() are valid
+    void loadFailed(const QString &message);
+    void valuesChanged(const ActionResult &action); // after every change, undo or redo
+    void modifiedChanged(bool modified);
+
+private:
+    void finishLoad(std::shared_ptr<LoadedTree> result);
+    void publish(ActionResult action);
+    void rememberDiskState();
+    bool pushChange(const QString &description, const kconfig::Symbol *subject,
+                    const std::vector<const kconfig::Symbol *> &touched,
+                    const std::function<bool()> &apply);
+
+    std::shared_ptr<LoadedTree> m_loaded;
+    std::vector<kconfig::Diagnostic> m_diagnostics;
+    TreeLoadJob *m_job = nullptr;
+    QThread *m_thread = nullptr;
+    QUndoStack *m_undo = nullptr;
+    ActionResult m_lastAction;
+    QDateTime m_diskTime;
+    qint64 m_diskSize = -1;
+    bool m_baseModified = false; // differs from disk without any undoable action
+};

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+// What to open: a kernel tree, a Kconfig file, or the bundled demo tree.
+#pragma once
+
+#include <QString>
+
+struct OpenRequest
+{
+    QString path;         // kernel tree directory or Kconfig file; empty opens the demo
+    QString arch;         // for kernel trees; empty: $ARCH or the host's
+    QString configFile;   // .config to load; empty: $KCONFIG_CONFIG or <tree>/.config
+    bool runShell = true; // run $(shell,...) probes
+};

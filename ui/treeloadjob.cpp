@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+#include "treeloadjob.h"
+
+#include <kconfig/configreader.h>
+#include <kconfig/kerneltree.h>
+#include <kconfig/probecache.h>
+#include <kconfig/shellrunner.h>
+#include <kconfig/sourcefiles.h>
+#include <kconfig/treeloader.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+using namespace kconfig;
+
+TreeLoadJob::TreeLoadJob(OpenRequest request, QObject *parent)
+    : QObject(parent), m_request(std::move(request))
+{
+}
+
+QString TreeLoadJob::demoDirectory()
+{
+    const QString installed =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/kconfig-studio/demo");
+    if (QFileInfo::exists(installed + QStringLiteral("/Kconfig")))
+        return QDir(installed).canonicalPath();
+    return QStringLiteral(KCS_SOURCE_DEMO_DIR);
+}
+
+void TreeLoadJob::run()
+{
+    auto result = std::make_shared<LoadedTree>();
+    result->request = m_request;
+    QElapsedTimer timer;
+    timer.start();
+
+    const Environment processEnv = Environment::fromProcess();
+    // Probes write scratch files into the working directory: give them one of
+    // their own, like an O= build directory.
+    QTemporaryDir objtree;
+    ProcessShellRunner processes(objtree.path().toStdString());
+    ProbeCache cache(processes, ProbeCache::defaultDirectory(processEnv),
+                     objtree.path().toStdString());
+    ShellRunner *shell = m_request.runShell ? static_cast<ShellRunner *>(&cache) : nullptr;
+
+    QString path = m_request.path;
+    if (path.isEmpty()) {
+        path = demoDirectory();
+        result->isDemo = true;
+    }
+    const QFileInfo info(path);
+    Environment env = processEnv;
+    if (info.isDir()) {
+        if (auto kernel = detectKernelTree(path.toStdString())) {
+            env = kernelEnvironment(*kernel, m_request.arch.toStdString(), processEnv, shell);
+            result->srctree = QString::fromStdString(kernel->srctree);
+            result->arch = QString::fromStdString(env.value("ARCH"));
+            result->kernelVersion = QString::fromStdString(kernel->version);
+        } else {
+            result->srctree = info.canonicalFilePath();
+            env.set("srctree", result->srctree.toStdString());
+        }
+        result->kconfigFile = QStringLiteral("Kconfig");
+    } else if (info.isFile()) {
+        result->srctree = info.canonicalPath();
+        result->kconfigFile = info.fileName();
+        env.set("srctree", result->srctree.toStdString());
+    } else {
+        result->error = tr("%1: no such file or directory").arg(path);
+        emit finished(result);
+        return;
+    }
+
+    SourceFiles sources;
+    sources.setBaseDirectory(result->srctree.toStdString());
+    DiagnosticSink sink;
+    LoadOptions options;
+    options.kconfig = result->kconfigFile.toStdString();
+    options.environment = env;
+    options.shell = shell;
+    options.sources = &sources;
+    options.progress = [this, &processes](int files) {
+        emit progress(files, processes.processesStarted());
+        return !m_cancel.load();
+    };
+    LoadResult loaded = loadTree(options, sink);
+    result->diagnostics = sink.all();
+    result->probesRun = processes.processesStarted();
+    result->probesCached = cache.hits();
+    result->environment = env;
+    if (loaded.cancelled) {
+        result->cancelled = true;
+        emit finished(result);
+        return;
+    }
+    if (!loaded) {
+        result->error = tr("The Kconfig tree has errors (%n error(s)); see Diagnostics.", nullptr,
+                           std::max(1, loaded.errorCount));
+        emit finished(result);
+        return;
+    }
+    result->tree = std::move(loaded.tree);
+    result->filesParsed = static_cast<int>(result->tree->files().size());
+    result->config = std::make_unique<Config>(*result->tree);
+
+    QString configPath = m_request.configFile;
+    if (configPath.isEmpty()) {
+        const QString fromEnv = QString::fromStdString(env.value("KCONFIG_CONFIG"));
+        configPath = fromEnv.isEmpty() ? QStringLiteral(".config") : fromEnv;
+    }
+    if (QFileInfo(configPath).isRelative())
+        configPath = QDir(result->srctree).absoluteFilePath(configPath);
+    result->configPath = configPath;
+
+    DiagnosticSink readSink;
+    ConfigReader reader(*result->config, env, readSink);
+    result->configLoaded = QFileInfo::exists(configPath) && reader.read(configPath.toStdString());
+    if (!result->configLoaded) {
+        // Like conf: fall back to the defaults list (KCONFIG_DEFCONFIG_LIST).
+        Environment noConfig = env;
+        noConfig.set("KCONFIG_CONFIG", "/nonexistent/.config");
+        ConfigReader fallback(*result->config, noConfig, readSink);
+        fallback.read(std::nullopt);
+    }
+    for (const Diagnostic &d : readSink.all())
+        result->diagnostics.push_back(d);
+    for (const Symbol *s : result->tree->symbols().all())
+        result->config->calc(s);
+    result->config->setChanged(!result->configLoaded);
+    result->seconds = timer.elapsed() / 1000.0;
+    emit finished(result);
+}
