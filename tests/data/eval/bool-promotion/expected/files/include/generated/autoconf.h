@@ -1,0 +1,11 @@
+/*
+ * Automatically generated file; DO NOT EDIT.
+ * Main menu
+ */
+#define CONFIG_BOOL_VISIBLE_M 1
+#define CONFIG_TRI_SELECTED_M_MODULE 1
+#define CONFIG_SELECTOR_MODULE 1
+#define CONFIG_MODULES 1
+#define CONFIG_BOOL_SELECTED_M 1
+#define CONFIG_TRI_M_MODULE 1
+#define CONFIG_USER_Y_UNDER_M_MODULE 1

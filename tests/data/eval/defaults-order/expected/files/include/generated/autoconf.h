@@ -1,0 +1,15 @@
+/*
+ * Automatically generated file; DO NOT EDIT.
+ * Main menu
+ */
+#define CONFIG_FIRST_WINS_MODULE 1
+#define CONFIG_LATER_DEFINITION 7
+#define CONFIG_NOT_DEFAULT 1
+#define CONFIG_HEX_DEFAULT 0xABC
+#define CONFIG_MODULES 1
+#define CONFIG_STRING_FROM_SYMBOL "from other"
+#define CONFIG_EXPR_DEFAULT_MODULE 1
+#define CONFIG_COND_LIMITS_MODULE 1
+#define CONFIG_YES 1
+#define CONFIG_OTHER_STRING "from other"
+#define CONFIG_MOD_MODULE 1

@@ -1,0 +1,8 @@
+autoconfig := out/auto.conf
+
+deps_config := \
+	Kconfig \
+	sub/Kconfig \
+
+$(autoconfig): $(deps_config)
+$(deps_config): ;
