@@ -26,6 +26,10 @@ std::string shellOutputToValue(std::string raw)
     for (char &c : raw)
         if (c == '\n')
             c = ' ';
+    // conf copies its buffer with xstrdup(): the value ends at the first NUL
+    // byte (after the newline rules, which see the whole buffer).
+    if (const auto nul = raw.find('\0'); nul != std::string::npos)
+        raw.resize(nul);
     return raw;
 }
 
