@@ -4,35 +4,37 @@
 #include <kconfig/exprprinter.h>
 #include <kconfig/probecache.h>
 #include <kconfig/shellrunner.h>
+#include <kconfig/sourcefiles.h>
 #include <kconfig/treeloader.h>
 
 #include <cstdio>
 
 using namespace kconfig;
 
-CliLoad loadForCli(const std::string &kconfig, const Environment &env, bool noShell,
-                   bool noProbeCache)
+CliLoad loadForCli(const CliLoadOptions &o)
 {
     CliLoad out;
-    out.diagnostics.setHandler([](const Diagnostic &d) {
-        std::fputs(d.text.c_str(), d.toStdout ? stdout : stderr);
-    });
+    out.diagnostics.setHandler(
+        [](const Diagnostic &d) { std::fputs(d.text.c_str(), d.toStdout ? stdout : stderr); });
 
-    ProcessShellRunner processes;
-    ProbeCache cache(processes, ProbeCache::defaultDirectory(env));
+    ProcessShellRunner processes(o.probeDirectory);
+    ProbeCache cache(processes, ProbeCache::defaultDirectory(o.environment), o.probeDirectory);
+    SourceFiles sources;
+    sources.setBaseDirectory(o.baseDirectory);
     LoadOptions options;
-    options.kconfig = kconfig;
-    options.environment = env;
-    if (!noShell)
-        options.shell = noProbeCache ? static_cast<ShellRunner *>(&processes) : &cache;
+    options.kconfig = o.kconfig;
+    options.environment = o.environment;
+    options.sources = &sources;
+    if (!o.noShell)
+        options.shell = o.noProbeCache ? static_cast<ShellRunner *>(&processes) : &cache;
 
     LoadResult result = loadTree(options, out.diagnostics);
     out.probesRun = processes.processesStarted();
     out.probeCacheHits = cache.hits();
-    if (!result)
-        return out;
+    if (!result) return out;
     out.tree = std::move(result.tree);
     out.config = std::make_unique<Config>(*out.tree);
+    if (!o.printUnmetWarnings) return out;
     Config *config = out.config.get();
     out.config->setUnmetDependencyHandler([config](const Symbol *sym) {
         std::string text = "\nWARNING: unmet direct dependencies detected for " + sym->name + '\n';

@@ -12,6 +12,17 @@
 #include <memory>
 #include <string>
 
+struct CliLoadOptions
+{
+    std::string kconfig = "Kconfig";
+    kconfig::Environment environment;
+    bool noShell = false;
+    bool noProbeCache = false;
+    std::string baseDirectory;  // resolve relative Kconfig names here (empty: cwd)
+    std::string probeDirectory; // working directory of $(shell) (empty: cwd)
+    bool printUnmetWarnings = true;
+};
+
 struct CliLoad
 {
     kconfig::DiagnosticSink diagnostics;
@@ -21,9 +32,7 @@ struct CliLoad
     int probeCacheHits = 0;
 };
 
-// Never returns null members on success; on failure `tree` is null and the
-// messages have been printed.
-CliLoad loadForCli(const std::string &kconfig, const kconfig::Environment &env, bool noShell,
-                   bool noProbeCache);
+// On failure `tree` is null and the messages have been printed.
+CliLoad loadForCli(const CliLoadOptions &options);
 
 void printVersion();

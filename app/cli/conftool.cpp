@@ -22,7 +22,8 @@ using namespace kconfig;
 
 namespace {
 
-enum class InputMode {
+enum class InputMode
+{
     OldAsk,
     Sync,
     Old,
@@ -52,11 +53,14 @@ void usage(const char *progname)
     std::printf("Mode options:\n");
     std::printf("  --listnewconfig         List new options\n");
     std::printf("  --helpnewconfig         List new options and help text\n");
-    std::printf("  --oldaskconfig          Start a new configuration using a line-oriented program\n");
-    std::printf("  --oldconfig             Update a configuration using a provided .config as base\n");
+    std::printf(
+        "  --oldaskconfig          Start a new configuration using a line-oriented program\n");
+    std::printf(
+        "  --oldconfig             Update a configuration using a provided .config as base\n");
     std::printf("  --syncconfig            Similar to oldconfig but generates configuration in\n"
                 "                          include/{generated/,config/}\n");
-    std::printf("  --olddefconfig          Same as oldconfig but sets new symbols to their default value\n");
+    std::printf("  --olddefconfig          Same as oldconfig but sets new symbols to their default "
+                "value\n");
     std::printf("  --defconfig <file>      New config with default defined in <file>\n");
     std::printf("  --savedefconfig <file>  Save the minimal current configuration to <file>\n");
     std::printf("  --allnoconfig           New config where all options are answered with no\n");
@@ -70,8 +74,10 @@ void usage(const char *progname)
     std::printf("  (If none of the above is given, --oldaskconfig is the default)\n");
     std::printf("\n");
     std::printf("Kconfig Studio options:\n");
-    std::printf("  --no-shell              Do not run $(shell,...) commands; they expand to nothing\n");
-    std::printf("  --no-probe-cache        Run every $(shell,...) command (also: KCONFIG_STUDIO_NO_PROBE_CACHE=1)\n");
+    std::printf(
+        "  --no-shell              Do not run $(shell,...) commands; they expand to nothing\n");
+    std::printf("  --no-probe-cache        Run every $(shell,...) command (also: "
+                "KCONFIG_STUDIO_NO_PROBE_CACHE=1)\n");
     std::printf("  --version               Print version information and exit\n");
     std::printf("\n");
     std::printf("Analysis commands: %s why|explain|graph|impact|diff ... (see '%s help')\n",
@@ -87,11 +93,10 @@ void setRandomSeed()
     if (env && *env) {
         char *endp = nullptr;
         seed = static_cast<unsigned int>(std::strtol(env, &endp, 0));
-        if (*endp == '\0')
-            seedSet = true;
+        if (*endp == '\0') seedSet = true;
     }
     if (!seedSet) {
-        timeval now {};
+        timeval now{};
         ::gettimeofday(&now, nullptr);
         seed = static_cast<unsigned int>((now.tv_sec + 1) * (now.tv_usec + 1));
     }
@@ -104,7 +109,12 @@ void setRandomSeed()
 int runConfTool(int argc, char **argv)
 {
     const char *progname = argv[0];
-    enum StudioOption { NoShell = 1000, NoProbeCache, Version };
+    enum StudioOption
+    {
+        NoShell = 1000,
+        NoProbeCache,
+        Version
+    };
     static int inputModeOpt;
     bool noShell = false;
     bool noProbeCache = false;
@@ -185,16 +195,18 @@ int runConfTool(int argc, char **argv)
     }
 
     const Environment env = Environment::fromProcess();
-    CliLoad load = loadForCli(argv[optind], env, noShell,
-                              noProbeCache || env.isSet("KCONFIG_STUDIO_NO_PROBE_CACHE"));
-    if (!load.tree)
-        std::exit(1);
+    CliLoadOptions options;
+    options.kconfig = argv[optind];
+    options.environment = env;
+    options.noShell = noShell;
+    options.noProbeCache = noProbeCache || env.isSet("KCONFIG_STUDIO_NO_PROBE_CACHE");
+    CliLoad load = loadForCli(options);
+    if (!load.tree) std::exit(1);
     Config &config = *load.config;
     DiagnosticSink &diag = load.diagnostics;
 
     const auto message = [silent](const std::string &s) {
-        if (!silent)
-            std::printf("#\n# %s\n#\n", s.c_str());
+        if (!silent) std::printf("#\n# %s\n#\n", s.c_str());
     };
     ConfigReader reader(config, env, diag);
     reader.setMessageHandler(message);
@@ -202,8 +214,7 @@ int runConfTool(int argc, char **argv)
     switch (inputMode) {
     case InputMode::Def:
         if (!reader.read(defconfigFile)) {
-            std::fprintf(stderr,
-                         "***\n*** Can't find default configuration \"%s\"!\n***\n",
+            std::fprintf(stderr, "***\n*** Can't find default configuration \"%s\"!\n***\n",
                          defconfigFile.c_str());
             std::exit(1);
         }
@@ -226,8 +237,7 @@ int runConfTool(int argc, char **argv)
     case InputMode::AllDef:
     case InputMode::Rand: {
         const auto allconfig = env.get("KCONFIG_ALLCONFIG");
-        if (!allconfig)
-            break;
+        if (!allconfig) break;
         if (!allconfig->empty() && *allconfig != "1") {
             if (!reader.readSimple(*allconfig)) {
                 std::fprintf(stderr, "*** Can't read seed configuration \"%s\"!\n",
@@ -241,7 +251,8 @@ int runConfTool(int argc, char **argv)
                            : inputMode == InputMode::AllMod ? "allmod.config"
                            : inputMode == InputMode::AllDef ? "alldef.config"
                                                             : "allrandom.config";
-        if (!reader.readSimple(std::string(name)) && !reader.readSimple(std::string("all.config"))) {
+        if (!reader.readSimple(std::string(name)) &&
+            !reader.readSimple(std::string("all.config"))) {
             std::fprintf(stderr,
                          "*** KCONFIG_ALLCONFIG set, but no \"%s\" or \"all.config\" file found\n",
                          name);
@@ -251,8 +262,7 @@ int runConfTool(int argc, char **argv)
     }
     }
 
-    if (reader.warnings() && env.isSet("KCONFIG_WERROR"))
-        std::exit(1);
+    if (reader.warnings() && env.isSet("KCONFIG_WERROR")) std::exit(1);
 
     bool noConfWrite = false;
     if (syncKconfig) {
@@ -328,15 +338,15 @@ int runConfTool(int argc, char **argv)
         break;
     }
 
-    if (config.unmetDependencyWarnings() && env.isSet("KCONFIG_WERROR"))
-        std::exit(1);
+    if (config.unmetDependencyWarnings() && env.isSet("KCONFIG_WERROR")) std::exit(1);
 
     ConfigWriter writer(config, env);
     writer.setMessageHandler(message);
     writer.setErrorHandler([](const std::string &s) { std::fprintf(stderr, "%s\n", s.c_str()); });
     if (inputMode == InputMode::SaveDef) {
         if (writer.writeDefconfig(defconfigFile)) {
-            std::fprintf(stderr, "n*** Error while saving defconfig to: %s\n\n", defconfigFile.c_str());
+            std::fprintf(stderr, "n*** Error while saving defconfig to: %s\n\n",
+                         defconfigFile.c_str());
             return 1;
         }
     } else if (inputMode != InputMode::ListNew && inputMode != InputMode::HelpNew) {

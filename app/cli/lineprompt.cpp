@@ -42,8 +42,7 @@ void LinePrompt::readLine()
         m_line = buf;
     else
         std::fputs("\nError in reading or end of file.\n", stderr);
-    if (!m_ttyStdio)
-        std::fputs(m_line.c_str(), stdout);
+    if (!m_ttyStdio) std::fputs(m_line.c_str(), stdout);
 }
 
 void LinePrompt::printHelp(const MenuNode *menu)
@@ -55,15 +54,13 @@ const MenuNode *LinePrompt::parentMenu(const MenuNode *menu) const
 {
     const MenuNode *root = m_config.tree().rootMenu();
     for (; menu != root; menu = menu->parent)
-        if (menu->isMenu())
-            break;
+        if (menu->isMenu()) break;
     return menu;
 }
 
 bool LinePrompt::askValue(const Symbol *sym, const std::string *def)
 {
-    if (!m_config.hasUserValue(sym))
-        std::printf("(NEW) ");
+    if (!m_config.hasUserValue(sym)) std::printf("(NEW) ");
     m_line = "\n";
     if (!m_config.isChangeable(sym)) {
         std::printf("%s\n", def ? def->c_str() : "");
@@ -86,8 +83,7 @@ void LinePrompt::confString(const MenuNode *menu)
         std::string current = m_config.currentString(sym);
         const std::string *def = &current;
         std::printf("[%s] ", def->c_str());
-        if (!askValue(sym, def))
-            return;
+        if (!askValue(sym, def)) return;
         std::string answer;
         if (m_line.empty() || m_line[0] == '\n') {
         } else if (m_line[0] == '?' && m_line.size() > 1 && m_line[1] == '\n') {
@@ -97,8 +93,7 @@ void LinePrompt::confString(const MenuNode *menu)
             answer = m_line.substr(0, m_line.size() - 1);
             def = &answer;
         }
-        if (def && m_config.setStringValue(sym, *def, Global))
-            return;
+        if (def && m_config.setStringValue(sym, *def, Global)) return;
         if (std::feof(stdin)) {
             std::fprintf(stderr, "\nerror: no value for new symbol '%s' at end of input\n",
                          sym->name.c_str());
@@ -112,8 +107,7 @@ void LinePrompt::confSymbol(const MenuNode *menu)
     const Symbol *sym = menu->sym;
     while (true) {
         std::printf("%*s%s ", m_indent - 1, "", menu->prompt->text.c_str());
-        if (!sym->isChoice())
-            std::printf("(%s) ", sym->name.c_str());
+        if (!sym->isChoice()) std::printf("(%s) ", sym->name.c_str());
         std::putchar('[');
         const Tristate oldVal = m_config.currentTristate(sym);
         std::putchar(oldVal == Tristate::No ? 'N' : oldVal == Tristate::Mod ? 'M' : 'Y');
@@ -125,8 +119,7 @@ void LinePrompt::confSymbol(const MenuNode *menu)
             std::printf("/y");
         std::printf("/?] ");
         const std::string current = m_config.currentString(sym);
-        if (!askValue(sym, &current))
-            return;
+        if (!askValue(sym, &current)) return;
         strip(m_line);
         Tristate newVal;
         bool help = false;
@@ -137,20 +130,17 @@ void LinePrompt::confSymbol(const MenuNode *menu)
             switch (m_line[0]) {
             case 'n':
             case 'N':
-                if (!rest.empty() && rest != "o")
-                    continue;
+                if (!rest.empty() && rest != "o") continue;
                 newVal = Tristate::No;
                 break;
             case 'm':
             case 'M':
-                if (!rest.empty())
-                    continue;
+                if (!rest.empty()) continue;
                 newVal = Tristate::Mod;
                 break;
             case 'y':
             case 'Y':
-                if (!rest.empty() && rest != "es")
-                    continue;
+                if (!rest.empty() && rest != "es") continue;
                 newVal = Tristate::Yes;
                 break;
             case '?':
@@ -161,8 +151,7 @@ void LinePrompt::confSymbol(const MenuNode *menu)
                 continue;
             }
         }
-        if (!help && m_config.setTristateValue(sym, newVal, Global))
-            return;
+        if (!help && m_config.setTristateValue(sym, newVal, Global)) return;
         printHelp(menu);
     }
 }
@@ -177,8 +166,7 @@ void LinePrompt::confChoice(const MenuNode *menu)
         int def = 0;
         m_line.clear();
         for (const MenuNode *child = menu->list; child; child = child->next) {
-            if (!m_config.menuIsVisible(child))
-                continue;
+            if (!m_config.menuIsVisible(child)) continue;
             if (!child->sym) {
                 std::printf("%*c %s\n", m_indent, '*', child->promptText()->c_str());
                 continue;
@@ -190,7 +178,8 @@ void LinePrompt::confChoice(const MenuNode *menu)
             } else {
                 std::printf("%*c", m_indent, ' ');
             }
-            std::printf(" %d. %s (%s)", cnt, child->promptText()->c_str(), child->sym->name.c_str());
+            std::printf(" %d. %s (%s)", cnt, child->promptText()->c_str(),
+                        child->sym->name.c_str());
             if (!m_config.hasUserValue(child->sym)) {
                 isNew = true;
                 std::printf(" (NEW)");
@@ -228,13 +217,10 @@ void LinePrompt::confChoice(const MenuNode *menu)
         }
         const MenuNode *child = menu->list;
         for (; child; child = child->next) {
-            if (!child->sym || !m_config.menuIsVisible(child))
-                continue;
-            if (!--cnt)
-                break;
+            if (!child->sym || !m_config.menuIsVisible(child)) continue;
+            if (!--cnt) break;
         }
-        if (!child)
-            continue;
+        if (!child) continue;
         if (!m_line.empty() && m_line.back() == '?') {
             printHelp(child);
             continue;
@@ -246,8 +232,7 @@ void LinePrompt::confChoice(const MenuNode *menu)
 
 void LinePrompt::conf(const MenuNode *menu)
 {
-    if (!m_config.menuIsVisible(menu))
-        return;
+    if (!m_config.menuIsVisible(menu)) return;
     const Symbol *sym = menu->sym;
     if (const Property *prop = menu->prompt) {
         bool showPrompt = false;
@@ -281,14 +266,12 @@ void LinePrompt::conf(const MenuNode *menu)
     }
     for (const MenuNode *child = menu->list; child; child = child->next)
         conf(child);
-    if (sym)
-        m_indent -= 2;
+    if (sym) m_indent -= 2;
 }
 
 void LinePrompt::checkConf(const MenuNode *menu)
 {
-    if (!m_config.menuIsVisible(menu))
-        return;
+    if (!m_config.menuIsVisible(menu)) return;
     const Symbol *sym = menu->sym;
     if (sym && !m_config.hasUserValue(sym) && m_config.isChangeable(sym)) {
         switch (m_mode) {
@@ -297,8 +280,7 @@ void LinePrompt::checkConf(const MenuNode *menu)
                 std::string line = m_prefix + sym->name + '=';
                 const std::string val = m_config.currentString(sym);
                 line += sym->type == SymbolType::String ? escapeStringValue(val) : val;
-                if (sym->type != SymbolType::Unknown)
-                    std::printf("%s\n", line.c_str());
+                if (sym->type != SymbolType::Unknown) std::printf("%s\n", line.c_str());
             }
             break;
         case Mode::HelpNew:
@@ -307,8 +289,7 @@ void LinePrompt::checkConf(const MenuNode *menu)
             std::printf("-----\n");
             break;
         default:
-            if (!m_count++)
-                std::printf("*\n* Restart config...\n*\n");
+            if (!m_count++) std::printf("*\n* Restart config...\n*\n");
             m_rootEntry = parentMenu(menu);
             conf(m_rootEntry);
             break;

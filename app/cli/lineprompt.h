@@ -16,7 +16,14 @@ struct Symbol;
 class LinePrompt
 {
 public:
-    enum class Mode { OldAsk, Old, Sync, ListNew, HelpNew };
+    enum class Mode
+    {
+        OldAsk,
+        Old,
+        Sync,
+        ListNew,
+        HelpNew
+    };
 
     LinePrompt(kconfig::Config &config, Mode mode, std::string configPrefix);
 

@@ -139,100 +139,14 @@ Tristate Config::exprValue(const Expr *e)
     return v;
 }
 
-namespace {
-enum class ValueKind
-{
-    String,
-    Signed,
-    Unsigned
-};
-struct ParsedValue
-{
-    ValueKind kind = ValueKind::String;
-    long long s = 0;
-    unsigned long long u = 0;
-};
-
-// expr_parse_string: a number when the whole string parses for the type.
-ParsedValue parseForCompare(const std::string &str, SymbolType type)
-{
-    ParsedValue pv;
-    char *tail = nullptr;
-    errno = 0;
-    switch (type) {
-    case SymbolType::Bool:
-    case SymbolType::Tristate:
-        pv.s = str == "n" ? 0 : str == "m" ? 1 : str == "y" ? 2 : -1;
-        pv.kind = ValueKind::Signed;
-        return pv;
-    case SymbolType::Int:
-        pv.s = std::strtoll(str.c_str(), &tail, 10);
-        pv.kind = ValueKind::Signed;
-        break;
-    case SymbolType::Hex:
-        pv.u = std::strtoull(str.c_str(), &tail, 16);
-        pv.kind = ValueKind::Unsigned;
-        break;
-    default:
-        pv.s = std::strtoll(str.c_str(), &tail, 0);
-        pv.kind = ValueKind::Signed;
-        break;
-    }
-    const bool ok = !errno && !*tail && tail > str.c_str() &&
-                    std::isxdigit(static_cast<unsigned char>(tail[-1]));
-    if (!ok) pv.kind = ValueKind::String;
-    return pv;
-}
-} // namespace
-
 Tristate Config::compareValue(const Expr *e)
 {
     calc(e->sym);
     calc(e->rightSym);
-    const std::string str1 = currentString(e->sym);
-    const std::string str2 = currentString(e->rightSym);
-    ParsedValue l, r;
-    if (e->sym->type != SymbolType::String || e->rightSym->type != SymbolType::String) {
-        l = parseForCompare(str1, e->sym->type);
-        r = parseForCompare(str2, e->rightSym->type);
-    }
-    int res;
-    if (l.kind == ValueKind::String || r.kind == ValueKind::String) {
-        res = std::strcmp(str1.c_str(), str2.c_str());
-    } else if (l.kind == ValueKind::Unsigned || r.kind == ValueKind::Unsigned) {
-        // conf compares the union's unsigned view of both sides
-        const unsigned long long a =
-            l.kind == ValueKind::Unsigned ? l.u : static_cast<unsigned long long>(l.s);
-        const unsigned long long b =
-            r.kind == ValueKind::Unsigned ? r.u : static_cast<unsigned long long>(r.s);
-        res = (a > b) - (a < b);
-    } else {
-        res = (l.s > r.s) - (l.s < r.s);
-    }
-    bool out = false;
-    switch (e->type) {
-    case ExprType::Equal:
-        out = res == 0;
-        break;
-    case ExprType::GreaterEqual:
-        out = res >= 0;
-        break;
-    case ExprType::Greater:
-        out = res > 0;
-        break;
-    case ExprType::LessEqual:
-        out = res <= 0;
-        break;
-    case ExprType::Less:
-        out = res < 0;
-        break;
-    case ExprType::Unequal:
-        out = res != 0;
-        break;
-    default:
-        break;
-    }
-    return out ? Tristate::Yes : Tristate::No;
+    return compareValues(e->type, currentString(e->sym), e->sym->type, currentString(e->rightSym),
+                         e->rightSym->type)
+               ? Tristate::Yes
+               : Tristate::No;
 }
 
 // ---- symbol calculation (symbol.c) ---------------------------------------------

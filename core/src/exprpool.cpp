@@ -3,6 +3,7 @@
 
 #include "kconfig/symbol.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace kconfig {
@@ -511,6 +512,39 @@ bool exprContainsSymbol(const Expr *e, const Symbol *s)
     default:
         return false;
     }
+}
+
+static void collect(const Expr *e, std::vector<const Symbol *> &out)
+{
+    if (!e)
+        return;
+    const auto add = [&out](const Symbol *s) {
+        if (s && std::find(out.begin(), out.end(), s) == out.end())
+            out.push_back(s);
+    };
+    switch (e->type) {
+    case ExprType::And:
+    case ExprType::Or:
+        collect(e->left, out);
+        collect(e->right, out);
+        break;
+    case ExprType::Not:
+        collect(e->left, out);
+        break;
+    case ExprType::None:
+        break;
+    default:
+        add(e->sym);
+        add(e->rightSym);
+        break;
+    }
+}
+
+std::vector<const Symbol *> exprSymbols(const Expr *e)
+{
+    std::vector<const Symbol *> out;
+    collect(e, out);
+    return out;
 }
 
 bool exprDependsOnSymbol(const Expr *e, const Symbol *s, const ExprPool::Constants &c)

@@ -116,6 +116,16 @@ ExprSink valueSink(std::string &out, const Config &config)
     };
 }
 
+void collectTerms(const Expr *e, std::vector<const Expr *> &out)
+{
+    if (e->type == ExprType::Or) {
+        collectTerms(e->left, out);
+        collectTerms(e->right, out);
+        return;
+    }
+    out.push_back(e);
+}
+
 void revDep(const Expr *e, Config &config, Tristate value, const std::string &title,
             bool &titled, std::string &out)
 {
@@ -160,6 +170,14 @@ std::string revDepTermsWithValues(const Expr *e, Config &config, Tristate value,
     bool titled = false;
     if (e)
         revDep(e, config, value, title, titled, out);
+    return out;
+}
+
+std::vector<const Expr *> revDepTerms(const Expr *e)
+{
+    std::vector<const Expr *> out;
+    if (e)
+        collectTerms(e, out);
     return out;
 }
 

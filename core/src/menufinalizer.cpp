@@ -129,6 +129,20 @@ void MenuFinalizer::finalize(MenuNode *parent, bool insideChoice)
     }
 }
 
+void MenuFinalizer::prepareWrittenConditions(Tree &tree)
+{
+    ExprPool &ex = tree.exprs();
+    const auto rewrite = [&](const Expr *e) { return ex.transform(ex.rewriteM(e, tree.modules())); };
+    for (MenuNode &m : tree.menus()) {
+        for (DependencyLine &d : m.dependsOn)
+            d.expr = rewrite(d.expr);
+        for (DependencyLine &d : m.visibleIf)
+            d.expr = rewrite(d.expr);
+    }
+    for (Property &p : tree.properties())
+        p.ownCondition = rewrite(p.ownCondition);
+}
+
 void MenuFinalizer::checkProperties(Symbol *sym)
 {
     for (Property *prop : sym->properties) {

@@ -110,6 +110,7 @@ void Parser::addEntry(Symbol *sym)
     menu->sym = sym;
     menu->parent = m_currentMenu;
     menu->location = here();
+    menu->parseParent = m_currentMenu;
     *m_lastEntryPtr = menu;
     m_lastEntryPtr = &menu->next;
     m_currentEntry = menu;
@@ -156,6 +157,7 @@ Property *Parser::addProperty(PropertyType type, const Expr *expr, const Expr *d
     p->menu = m_currentEntry;
     p->expr = expr;
     p->condition = dep;
+    p->ownCondition = dep;
     if (m_currentEntry->sym)
         m_currentEntry->sym->properties.push_back(p);
     return p;
@@ -506,6 +508,7 @@ void Parser::parseDepends()
             dep, m_tree.exprs().transCompare(cond, ExprType::Equal, m_tree.symbols().no()));
     expect(Token::Eol);
     addDep(dep);
+    m_currentEntry->dependsOn.push_back(DependencyLine{dep, here()});
 }
 
 void Parser::parseHelp()
@@ -570,6 +573,7 @@ void Parser::parseIf(Block outer)
     expect(Token::Eol);
     addEntry(nullptr);
     addDep(dep);
+    m_currentEntry->dependsOn.push_back(DependencyLine{dep, m_currentEntry->location});
     MenuNode *entry = addMenu();
     const bool inChoice = outer == Block::Choice || outer == Block::IfInChoice;
     parseStatements(inChoice ? Block::IfInChoice : Block::If, entry);
@@ -589,6 +593,8 @@ void Parser::parseMenu()
             const Expr *cond = parseIfExpr();
             expect(Token::Eol);
             m_currentEntry->visibility = m_tree.exprs().andOf(m_currentEntry->visibility, cond);
+            if (cond)
+                m_currentEntry->visibleIf.push_back(DependencyLine{cond, here()});
         } else if (peek() == Token::Depends) {
             parseDepends();
         } else {

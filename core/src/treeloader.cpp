@@ -87,6 +87,7 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
     });
     MenuFinalizer(*tree, diagnostics).run();
     tree->exprs().setNoticeHandler(nullptr);
+    MenuFinalizer::prepareWrittenConditions(*tree);
 
     errors += DependencyCheck(*tree, diagnostics).run();
     if (errors) {

@@ -18,7 +18,11 @@ class Environment;
 class ConfigReader
 {
 public:
-    enum class Target { User, Auto };
+    enum class Target
+    {
+        User,
+        Auto
+    };
 
     ConfigReader(Config &config, const Environment &env, DiagnosticSink &diagnostics);
 
@@ -29,7 +33,8 @@ public:
     // first file of $KCONFIG_DEFCONFIG_LIST. Returns false if nothing could be read.
     bool readSimple(const std::optional<std::string> &name, Target target = Target::User);
     // Reads a file's text (not from disk) as user values.
-    void readText(const std::string &fileName, const std::string &text, Target target = Target::User);
+    void readText(const std::string &fileName, const std::string &text,
+                  Target target = Target::User);
     // conf_read: readSimple + calculate everything + decide whether the config changed.
     bool read(const std::optional<std::string> &name);
 

@@ -13,7 +13,14 @@ namespace kconfig {
 
 class Config;
 
-enum class NewSymbolMode { Default, Yes, Mod, No, Random };
+enum class NewSymbolMode
+{
+    Default,
+    Yes,
+    Mod,
+    No,
+    Random
+};
 
 struct RandomProbabilities
 {
@@ -28,8 +35,7 @@ std::optional<RandomProbabilities> parseProbabilities(const std::string &spec);
 
 // conf_set_all_new_symbols: every bool/tristate symbol with a prompt and no
 // user value yet gets the mode's value; `random` returns 0..RAND_MAX.
-void setAllNewSymbols(Config &config, NewSymbolMode mode,
-                      const RandomProbabilities &p = {},
+void setAllNewSymbols(Config &config, NewSymbolMode mode, const RandomProbabilities &p = {},
                       const std::function<int()> &random = {});
 
 // conf_rewrite_tristates: user values of tristates equal to `from` become `to`.

@@ -22,7 +22,14 @@ public:
     int run();
 
 private:
-    enum class Via { None, DirDep, RevDep, Implied, DefaultValue };
+    enum class Via
+    {
+        None,
+        DirDep,
+        RevDep,
+        Implied,
+        DefaultValue
+    };
     struct Frame
     {
         const Symbol *sym;

@@ -12,7 +12,12 @@ namespace kconfig {
 
 struct Diagnostic
 {
-    enum class Severity { Info, Warning, Error };
+    enum class Severity
+    {
+        Info,
+        Warning,
+        Error
+    };
     Severity severity = Severity::Warning;
     SourceLocation location; // may be invalid for global messages
     std::string message;     // without location prefix

@@ -9,7 +9,8 @@ namespace kconfig {
 
 struct Symbol;
 
-enum class ExprType : std::uint8_t {
+enum class ExprType : std::uint8_t
+{
     None,
     Or,
     And,
@@ -27,16 +28,13 @@ enum class ExprType : std::uint8_t {
 struct Expr
 {
     ExprType type = ExprType::None;
-    int id = -1; // index in the ExprPool, for per-config value caches
-    const Expr *left = nullptr;  // Or/And/Not operands
-    const Expr *right = nullptr; // Or/And
+    int id = -1;                         // index in the ExprPool, for per-config value caches
+    const Expr *left = nullptr;          // Or/And/Not operands
+    const Expr *right = nullptr;         // Or/And
     kconfig::Symbol *sym = nullptr;      // Symbol, comparisons and Range: left side
     kconfig::Symbol *rightSym = nullptr; // comparisons and Range: right side
 
-    bool isComparison() const
-    {
-        return type >= ExprType::Equal && type <= ExprType::GreaterEqual;
-    }
+    bool isComparison() const { return type >= ExprType::Equal && type <= ExprType::GreaterEqual; }
     bool isLogic() const { return type == ExprType::Or || type == ExprType::And; }
 };
 

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace kconfig {
 
@@ -83,6 +84,8 @@ private:
 
 // Structural queries that need no pool.
 bool exprContainsSymbol(const Expr *e, const Symbol *s);
+// Every symbol an expression names, in print order, without duplicates.
+std::vector<const Symbol *> exprSymbols(const Expr *e);
 bool exprDependsOnSymbol(const Expr *e, const Symbol *s, const ExprPool::Constants &c);
 
 } // namespace kconfig

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kconfig {
 
@@ -30,5 +31,8 @@ std::string exprToStringWithValues(const Expr *e, const Config &config);
 // as "  - term\n", preceded by `title` when there is at least one.
 std::string revDepTermsWithValues(const Expr *e, Config &config, Tristate value,
                                   const std::string &title);
+// The top-level || terms of a reverse dependency (one per select or imply that
+// targets the symbol), in the order revDepTermsWithValues prints them.
+std::vector<const Expr *> revDepTerms(const Expr *e);
 
 } // namespace kconfig

@@ -16,7 +16,8 @@ class Environment;
 class Preprocessor;
 class SourceFiles;
 
-enum class Token {
+enum class Token
+{
     Eof,
     HelpText,
     Word,
@@ -105,7 +106,12 @@ public:
 
 private:
     struct Buffer;
-    enum class Mode { Initial, AssignValue, Help };
+    enum class Mode
+    {
+        Initial,
+        AssignValue,
+        Help
+    };
 
     Token scan();
     Token scanHelp();

@@ -19,6 +19,10 @@ class MenuFinalizer
 public:
     MenuFinalizer(Tree &tree, DiagnosticSink &diagnostics) : m_tree(tree), m_diag(diagnostics) {}
     void run();
+    // Rewrites the as-written conditions kept for explanations the way conf
+    // evaluates them (m -> m && MODULES, simplified). Run after run(), with
+    // no notice handler on the pool, so conf's stdout stays unchanged.
+    static void prepareWrittenConditions(Tree &tree);
 
 private:
     void finalize(MenuNode *parent, bool insideChoice);

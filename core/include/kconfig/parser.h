@@ -39,7 +39,14 @@ private:
     struct Abort
     {
     };
-    enum class Block { Top, Menu, If, IfInChoice, Choice };
+    enum class Block
+    {
+        Top,
+        Menu,
+        If,
+        IfInChoice,
+        Choice
+    };
 
     Token peek();
     Token take();
@@ -79,8 +86,8 @@ private:
     Property *addProperty(PropertyType type, const Expr *expr, const Expr *dep);
     Property *addPrompt(PropertyType type, std::string text, const Expr *dep);
 
-    void error(const std::string &message);                 // "file:line: msg", counts
-    void print(const std::string &message);                 // "file:line: msg"
+    void error(const std::string &message);                             // "file:line: msg", counts
+    void print(const std::string &message);                             // "file:line: msg"
     void warnAt(const SourceLocation &loc, const std::string &message); // "file:line:warning: msg"
     void report(const SourceLocation &loc, const std::string &text, bool isError);
     SourceLocation here() const;

@@ -28,7 +28,12 @@ struct FatalError : std::runtime_error
 class Preprocessor
 {
 public:
-    enum class Flavor { Simple, Recursive, Append };
+    enum class Flavor
+    {
+        Simple,
+        Recursive,
+        Append
+    };
 
     struct Location
     {

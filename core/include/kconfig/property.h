@@ -14,7 +14,17 @@ struct Expr;
 struct MenuNode;
 struct Symbol;
 
-enum class PropertyType : std::uint8_t { Unknown, Prompt, Comment, Menu, Default, Select, Imply, Range };
+enum class PropertyType : std::uint8_t
+{
+    Unknown,
+    Prompt,
+    Comment,
+    Menu,
+    Default,
+    Select,
+    Imply,
+    Range
+};
 
 // conf's names: "prompt", "comment", "menu", "default", "select", "imply", "range".
 const char *propertyTypeName(PropertyType t);
@@ -22,9 +32,10 @@ const char *propertyTypeName(PropertyType t);
 struct Property
 {
     PropertyType type = PropertyType::Unknown;
-    int id = -1;            // index into Tree::properties()
-    std::string text;       // prompt/menu/comment text
+    int id = -1;                     // index into Tree::properties()
+    std::string text;                // prompt/menu/comment text
     const Expr *condition = nullptr; // `if` part; after finalisation includes all menu deps
+    const Expr *ownCondition = nullptr; // the `if` part as written (m rewritten), for explanations
     const Expr *expr = nullptr;      // default value, select/imply target, range bounds
     MenuNode *menu = nullptr;        // the definition it belongs to
     SourceLocation location;

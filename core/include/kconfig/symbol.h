@@ -12,14 +12,23 @@ struct Expr;
 struct Property;
 struct MenuNode;
 
-enum class SymbolType : std::uint8_t { Unknown, Bool, Tristate, Int, Hex, String };
+enum class SymbolType : std::uint8_t
+{
+    Unknown,
+    Bool,
+    Tristate,
+    Int,
+    Hex,
+    String
+};
 
 // conf's names ("bool", "tristate", "integer", "hex", "string", "unknown").
 const char *symbolTypeName(SymbolType t);
 
 struct Symbol
 {
-    enum Flag : std::uint32_t {
+    enum Flag : std::uint32_t
+    {
         Const = 0x1,        // y, m, n and quoted/numeric literals
         Transitional = 0x2, // 'transitional': read from old configs, never shown or written
         Choice = 0x4,       // the unnamed symbol of a choice block

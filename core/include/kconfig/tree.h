@@ -41,6 +41,8 @@ public:
     MenuNode *newMenuNode();
     const std::deque<Property> &properties() const { return m_properties; }
     const std::deque<MenuNode> &menus() const { return m_menus; }
+    std::deque<Property> &properties() { return m_properties; }
+    std::deque<MenuNode> &menus() { return m_menus; }
 
     // Kconfig files in the order conf first opened them.
     const std::vector<const std::string *> &files() const { return m_files; }

@@ -17,9 +17,9 @@ class SourceFiles;
 
 struct LoadOptions
 {
-    std::string kconfig = "Kconfig"; // top-level file, resolved like conf does
-    Environment environment;         // what $(VAR), srctree and the probes see
-    ShellRunner *shell = nullptr;    // runs $(shell,...); null answers every command with ""
+    std::string kconfig = "Kconfig";      // top-level file, resolved like conf does
+    Environment environment;              // what $(VAR), srctree and the probes see
+    ShellRunner *shell = nullptr;         // runs $(shell,...); null answers every command with ""
     const SourceFiles *sources = nullptr; // null reads the disk only
     // Called after each file is opened; return false to cancel the load.
     std::function<bool(int filesOpened)> progress;

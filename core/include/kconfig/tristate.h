@@ -8,10 +8,21 @@
 
 namespace kconfig {
 
-enum class Tristate : std::uint8_t { No = 0, Mod = 1, Yes = 2 };
+enum class Tristate : std::uint8_t
+{
+    No = 0,
+    Mod = 1,
+    Yes = 2
+};
 
-constexpr Tristate triAnd(Tristate a, Tristate b) { return std::min(a, b); }
-constexpr Tristate triOr(Tristate a, Tristate b) { return std::max(a, b); }
+constexpr Tristate triAnd(Tristate a, Tristate b)
+{
+    return std::min(a, b);
+}
+constexpr Tristate triOr(Tristate a, Tristate b)
+{
+    return std::max(a, b);
+}
 constexpr Tristate triNot(Tristate a)
 {
     return static_cast<Tristate>(2 - static_cast<int>(a));

@@ -3,7 +3,10 @@
 // the number parsing conf uses for ranges and comparisons.
 #pragma once
 
+#include "kconfig/expr.h"
 #include "kconfig/symbol.h"
+
+#include <string>
 
 #include <string_view>
 
@@ -15,5 +18,10 @@ bool isValidValueString(SymbolType type, std::string_view s);
 
 // strtoll(s, NULL, base) semantics: leading blanks, sign, as many digits as parse.
 long long parseLeadingInteger(std::string_view s, int base);
+
+// The value of `left OP right` for two symbols' string values and declared
+// types: numeric when both sides parse for their type, otherwise strcmp.
+bool compareValues(ExprType op, const std::string &left, SymbolType leftType,
+                   const std::string &right, SymbolType rightType);
 
 } // namespace kconfig

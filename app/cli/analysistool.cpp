@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: MIT
+#include "analysistool.h"
+
+#include "cliloading.h"
+
+#include <kconfig/assignment.h>
+#include <kconfig/configreader.h>
+#include <kconfig/explainer.h>
+#include <kconfig/explanationtext.h>
+#include <kconfig/kerneltree.h>
+#include <kconfig/probecache.h>
+#include <kconfig/shellrunner.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+using namespace kconfig;
+
+namespace {
+
+struct Options
+{
+    std::string command;
+    std::vector<std::string> positional;
+    std::string tree;
+    std::string kconfig = "Kconfig";
+    std::string arch;
+    std::string config;
+    std::vector<std::string> sets;
+    std::string want;
+    ExplanationFormat format = ExplanationFormat::Text;
+    int width = 72;
+    bool noShell = false;
+    bool noProbeCache = false;
+};
+
+void usage(const char *prog)
+{
+    std::printf(
+        "Usage: %s why SYMBOL [--want y|m|n] [options]\n"
+        "       %s explain --set SYMBOL=VALUE [--set ...] [options]\n"
+        "       %s [conf options] <kconfig-file>   (the kernel's conf, see --help)\n"
+        "\n"
+        "why      Explains why SYMBOL has its value, visibility and writability; with\n"
+        "         --want, what would have to change for it to take that value.\n"
+        "explain  Applies each --set in order, like a user in the configurator, and\n"
+        "         explains every symbol that changed as a chain of causes.\n"
+        "\n"
+        "Options:\n"
+        "  --tree DIR        kernel source tree (default: $srctree, else the current directory)\n"
+        "  --kconfig FILE    top-level Kconfig file, relative to the tree (default: Kconfig)\n"
+        "  --arch ARCH       architecture for a kernel tree (default: $ARCH or the host's)\n"
+        "  --config FILE     configuration to start from (default: $KCONFIG_CONFIG or\n"
+        "                    .config in the tree, else the architecture's defaults)\n"
+        "  --format F        text (default, wrapped for e-mail), markdown or json\n"
+        "  --width N         wrap text at N columns (default 72)\n"
+        "  --no-shell        do not run $(shell,...) commands\n"
+        "  --no-probe-cache  run every $(shell,...) command\n",
+        prog, prog, prog);
+}
+
+bool parse(int argc, char **argv, Options &o, std::string &error)
+{
+    o.command = argv[1];
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        const auto value = [&](std::string &into) {
+            if (i + 1 >= argc) {
+                error = a + " needs a value";
+                return false;
+            }
+            into = argv[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--tree") {
+            if (!value(o.tree)) return false;
+        } else if (a == "--kconfig") {
+            if (!value(o.kconfig)) return false;
+        } else if (a == "--arch") {
+            if (!value(o.arch)) return false;
+        } else if (a == "--config") {
+            if (!value(o.config)) return false;
+        } else if (a == "--set") {
+            if (!value(v)) return false;
+            o.sets.push_back(v);
+        } else if (a == "--want") {
+            if (!value(o.want)) return false;
+        } else if (a == "--format") {
+            if (!value(v)) return false;
+            if (v == "text")
+                o.format = ExplanationFormat::Text;
+            else if (v == "markdown" || v == "md")
+                o.format = ExplanationFormat::Markdown;
+            else if (v == "json")
+                o.format = ExplanationFormat::Json;
+            else {
+                error = "unknown format '" + v + "' (text, markdown, json)";
+                return false;
+            }
+        } else if (a == "--width") {
+            if (!value(v)) return false;
+            o.width = std::atoi(v.c_str());
+            if (o.width < 20) o.width = 20;
+        } else if (a == "--no-shell") {
+            o.noShell = true;
+        } else if (a == "--no-probe-cache") {
+            o.noProbeCache = true;
+        } else if (a == "-h" || a == "--help") {
+            error = "help";
+            return false;
+        } else if (!a.empty() && a[0] == '-') {
+            error = "unknown option " + a;
+            return false;
+        } else {
+            o.positional.push_back(a);
+        }
+    }
+    return true;
+}
+
+// Loads the tree like `make` would run conf in it, and reads the configuration.
+struct Session
+{
+    CliLoad load;
+    std::string probeDir;
+    ~Session()
+    {
+        if (!probeDir.empty()) ::rmdir(probeDir.c_str());
+    }
+};
+
+bool openSession(const Options &o, Session &s)
+{
+    Environment env = Environment::fromProcess();
+    CliLoadOptions lo;
+    lo.kconfig = o.kconfig;
+    lo.noShell = o.noShell;
+    lo.noProbeCache = o.noProbeCache || env.isSet("KCONFIG_STUDIO_NO_PROBE_CACHE");
+    lo.printUnmetWarnings = false;
+    char tmpl[] = "/tmp/kconfig-studio-probes.XXXXXX";
+    if (char *dir = ::mkdtemp(tmpl)) s.probeDir = dir;
+    lo.probeDirectory = s.probeDir;
+
+    std::string treeDir = o.tree;
+    if (treeDir.empty()) treeDir = env.value("srctree", ".");
+    if (auto kernel = detectKernelTree(treeDir)) {
+        ProcessShellRunner versions(s.probeDir);
+        ProbeCache cache(versions, ProbeCache::defaultDirectory(env), s.probeDir);
+        env = kernelEnvironment(*kernel, o.arch, env, o.noShell ? nullptr : &cache);
+        treeDir = kernel->srctree;
+    } else {
+        env.set("srctree", treeDir);
+    }
+    lo.environment = env;
+    lo.baseDirectory = treeDir;
+    s.load = loadForCli(lo);
+    if (!s.load.tree) return false;
+
+    DiagnosticSink sink;
+    sink.setHandler([](const Diagnostic &d) { std::fputs(d.text.c_str(), stderr); });
+    ConfigReader reader(*s.load.config, env, sink);
+    if (!o.config.empty()) {
+        if (!reader.read(o.config)) {
+            std::fprintf(stderr, "cannot read configuration %s\n", o.config.c_str());
+            return false;
+        }
+    } else {
+        const std::string name = env.value("KCONFIG_CONFIG", ".config");
+        const std::string path = name[0] == '/' ? name : treeDir + '/' + name;
+        if (!reader.read(path)) reader.read(std::nullopt);
+    }
+    for (const Symbol *sym : s.load.tree->symbols().all())
+        s.load.config->calc(sym);
+    return true;
+}
+
+const Symbol *findSymbol(const Tree &tree, std::string name)
+{
+    if (name.rfind("CONFIG_", 0) == 0) name = name.substr(7);
+    const Symbol *sym = tree.symbols().find(name);
+    if (!sym || sym->isConst()) {
+        std::fprintf(stderr, "unknown symbol %s\n", name.c_str());
+        return nullptr;
+    }
+    return sym;
+}
+
+int runWhy(const Options &o)
+{
+    if (o.positional.size() != 1) {
+        std::fprintf(stderr, "why: exactly one SYMBOL expected\n");
+        return 2;
+    }
+    Session s;
+    if (!openSession(o, s)) return 1;
+    Config &config = *s.load.config;
+    const Symbol *sym = findSymbol(*s.load.tree, o.positional[0]);
+    if (!sym) return 1;
+    Explainer explainer(*s.load.tree, config);
+    SymbolReport report = explainer.explainSymbol(sym);
+    std::fputs(renderSymbolReport(report, config, o.format, o.width).c_str(), stdout);
+    if (!o.want.empty()) {
+        const Tristate wanted = o.want == "y"   ? Tristate::Yes
+                                : o.want == "m" ? Tristate::Mod
+                                                : Tristate::No;
+        CurrentValues now(config);
+        const auto reqs = explainer.requirementsFor(sym, wanted);
+        std::string text;
+        if (reqs.empty()) {
+            text = sym->name + " can be set to " + o.want + " now.\n";
+        } else {
+            text = "To set " + sym->name + " to " + o.want + ":\n";
+            std::function<void(const std::vector<Fact> &, int)> emit =
+                [&](const std::vector<Fact> &fs, int depth) {
+                    for (const Fact &f : fs) {
+                        text += std::string(static_cast<std::size_t>(2 * depth), ' ') + "- " +
+                                factSentence(f, now, nullptr) + '\n';
+                        emit(f.children, depth + 1);
+                    }
+                };
+            emit(reqs, 1);
+        }
+        std::fputs(text.c_str(), stdout);
+    }
+    return 0;
+}
+
+int runExplain(const Options &o)
+{
+    if (o.sets.empty()) {
+        std::fprintf(stderr, "explain: give at least one --set SYMBOL=VALUE\n");
+        return 2;
+    }
+    Session s;
+    if (!openSession(o, s)) return 1;
+    Config &config = *s.load.config;
+    Explainer explainer(*s.load.tree, config);
+    bool first = true;
+    for (const std::string &assignment : o.sets) {
+        std::string name, value;
+        if (!splitAssignment(assignment, name, value)) {
+            std::fprintf(stderr, "explain: '%s' is not SYMBOL=VALUE\n", assignment.c_str());
+            return 2;
+        }
+        const Symbol *sym = findSymbol(*s.load.tree, name);
+        if (!sym) return 1;
+        AppliedChange change = applyAssignment(config, sym, value);
+        if (!change.ok) {
+            std::fprintf(stderr, "%s\n", change.error.c_str());
+            CurrentValues now(config);
+            const Tristate wanted = value == "y"   ? Tristate::Yes
+                                    : value == "m" ? Tristate::Mod
+                                                   : Tristate::No;
+            if (sym->isBoolOrTristate())
+                for (const Fact &f : explainer.requirementsFor(sym, wanted))
+                    std::fprintf(stderr, "  - %s\n", factSentence(f, now, nullptr).c_str());
+            return 1;
+        }
+        ChangeReport report = explainer.explainChanges(change.description, change.subject,
+                                                       change.changes, change.userBefore);
+        if (!first && o.format != ExplanationFormat::Json) std::fputs("\n", stdout);
+        first = false;
+        std::fputs(renderChangeReport(report, config, o.format, o.width).c_str(), stdout);
+    }
+    return 0;
+}
+
+} // namespace
+
+bool isAnalysisCommand(const char *arg)
+{
+    return arg &&
+           (!std::strcmp(arg, "why") || !std::strcmp(arg, "explain") || !std::strcmp(arg, "help"));
+}
+
+int runAnalysisTool(int argc, char **argv)
+{
+    Options o;
+    std::string error;
+    if (!std::strcmp(argv[1], "help")) {
+        usage(argv[0]);
+        return 0;
+    }
+    if (!parse(argc, argv, o, error)) {
+        if (error == "help") {
+            usage(argv[0]);
+            return 0;
+        }
+        std::fprintf(stderr, "%s: %s\n", argv[0], error.c_str());
+        return 2;
+    }
+    if (o.command == "why") return runWhy(o);
+    return runExplain(o);
+}

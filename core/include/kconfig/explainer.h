@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// The explanation engine: why a symbol has its value, visibility and
+// writability; why it is not visible/changeable/at a wanted value and what
+// would have to change; and what an action changed, as a cause graph rooted
+// in the user's action. The GUI's why panel, the CLI's `why`/`explain` and
+// the tests all use it.
+#pragma once
+
+#include "kconfig/explanation.h"
+
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace kconfig {
+
+class Config;
+class Tree;
+
+class Explainer
+{
+public:
+    Explainer(const Tree &tree, Config &config);
+
+    SymbolReport explainSymbol(const Symbol *sym);
+
+    // What would have to change for `sym` to become `wanted` (visible and
+    // settable to it). Nested `depth` levels deep into symbols the user
+    // cannot set directly. Empty when it is already possible.
+    std::vector<Fact> requirementsFor(const Symbol *sym, Tristate wanted, int depth = 3);
+
+    // Cause graph of an action. `userBefore` are the user values the action
+    // replaced (the acted-on symbol, choice members...).
+    ChangeReport
+    explainChanges(const std::string &description, const Symbol *subject,
+                   const std::vector<SymbolChange> &changes,
+                   const std::vector<std::pair<const Symbol *, UserValue>> &userBefore);
+
+    const std::vector<const Property *> &selectsOf(const Symbol *target) const;
+    const std::vector<const Property *> &impliesOf(const Symbol *target) const;
+
+private:
+    Fact visibilityFact(const Symbol *sym, const ValueSource *before, const ValueSource &after,
+                        bool onlyChanged, Tristate atMost);
+    void addWrittenLines(Fact &parent, const MenuNode *def, bool forPrompt,
+                         const ValueSource *before, const ValueSource &after, bool onlyChanged,
+                         Tristate atMost);
+    Fact reverseFact(const Symbol *sym, PropertyType type, const ValueSource *before,
+                     const ValueSource &after, bool onlyChanged);
+    std::vector<Fact> termRequirements(const Expr *term, Tristate needed, int depth);
+    void collectCauses(Fact &f, const Expr *e) const;
+
+    const Tree &m_tree;
+    Config &m_config;
+    CurrentValues m_now;
+    std::unordered_map<const Symbol *, std::vector<const Property *>> m_selects;
+    std::unordered_map<const Symbol *, std::vector<const Property *>> m_implies;
+    const std::unordered_set<const Symbol *> *m_changed = nullptr; // during explainChanges
+};
+
+} // namespace kconfig

@@ -1,0 +1,555 @@
+// SPDX-License-Identifier: MIT
+#include "kconfig/explainer.h"
+
+#include "kconfig/config.h"
+#include "kconfig/expr.h"
+#include "kconfig/exprpool.h"
+#include "kconfig/tree.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace kconfig {
+
+namespace {
+
+Tristate promptVisibility(const Symbol *sym, const ValueSource &values)
+{
+    Tristate vis = Tristate::No;
+    for (const Property *p : sym->properties)
+        if (p->hasText()) vis = triOr(vis, values.evaluate(p->condition));
+    if (vis == Tristate::Mod &&
+        (sym->type != SymbolType::Tristate || values.modules() == Tristate::No))
+        vis = Tristate::Yes;
+    return vis;
+}
+
+void mergeCauses(std::vector<const Symbol *> &into, const std::vector<const Symbol *> &from,
+                 const Symbol *self)
+{
+    for (const Symbol *s : from)
+        if (s != self && std::find(into.begin(), into.end(), s) == into.end()) into.push_back(s);
+}
+
+std::vector<const Symbol *> causesOf(const Fact &f, const Symbol *self)
+{
+    std::vector<const Symbol *> out;
+    mergeCauses(out, f.causes, self);
+    for (const Fact &c : f.children)
+        mergeCauses(out, causesOf(c, self), self);
+    return out;
+}
+
+const std::vector<const Property *> kNone;
+
+// The values before an action, except one symbol that already has its new value.
+class OneChanged : public ValueSource
+{
+public:
+    OneChanged(const ValueSource &before, const ValueSource &now, const Symbol *changed)
+        : m_before(before), m_now(now), m_changed(changed)
+    {
+    }
+    Tristate tri(const Symbol *s) const override
+    {
+        return (s == m_changed ? m_now : m_before).tri(s);
+    }
+    std::string string(const Symbol *s) const override
+    {
+        return (s == m_changed ? m_now : m_before).string(s);
+    }
+    UserValue userValue(const Symbol *s) const override
+    {
+        return (s == m_changed ? m_now : m_before).userValue(s);
+    }
+    const Symbol *modulesSymbol() const override { return m_now.modulesSymbol(); }
+
+private:
+    const ValueSource &m_before;
+    const ValueSource &m_now;
+    const Symbol *m_changed;
+};
+
+// Would `cause` alone (all else as before) have moved this fact's expression
+// to its new value? Such causes are listed first.
+bool decisive(const Fact &f, const Symbol *cause, const ValueSource &before, const ValueSource &now)
+{
+    const OneChanged mixed(before, now, cause);
+    if (f.kind == Fact::Kind::WrittenLine && f.expr && f.before != f.after &&
+        mixed.evaluate(f.expr) == f.after)
+        return true;
+    if ((f.kind == Fact::Kind::SelectTerm || f.kind == Fact::Kind::ImplyTerm) && f.property &&
+        f.before != f.after &&
+        triAnd(mixed.tri(f.symbol), mixed.evaluate(f.property->condition)) == f.after)
+        return true;
+    for (const Fact &c : f.children)
+        if (decisive(c, cause, before, now)) return true;
+    return false;
+}
+
+} // namespace
+
+Explainer::Explainer(const Tree &tree, Config &config)
+    : m_tree(tree), m_config(config), m_now(config)
+{
+    for (const Property &p : tree.properties()) {
+        if (p.type == PropertyType::Select)
+            m_selects[p.targetSymbol()].push_back(&p);
+        else if (p.type == PropertyType::Imply)
+            m_implies[p.targetSymbol()].push_back(&p);
+    }
+}
+
+const std::vector<const Property *> &Explainer::selectsOf(const Symbol *target) const
+{
+    auto it = m_selects.find(target);
+    return it == m_selects.end() ? kNone : it->second;
+}
+
+const std::vector<const Property *> &Explainer::impliesOf(const Symbol *target) const
+{
+    auto it = m_implies.find(target);
+    return it == m_implies.end() ? kNone : it->second;
+}
+
+void Explainer::collectCauses(Fact &f, const Expr *e) const
+{
+    if (!m_changed) return;
+    for (const Symbol *s : exprSymbols(e))
+        if (m_changed->count(s) && std::find(f.causes.begin(), f.causes.end(), s) == f.causes.end())
+            f.causes.push_back(s);
+}
+
+void Explainer::addWrittenLines(Fact &parent, const MenuNode *def, bool forPrompt,
+                                const ValueSource *before, const ValueSource &after,
+                                bool onlyChanged, Tristate atMost)
+{
+    for (const WrittenDependency &wd : writtenDependencies(def, forPrompt)) {
+        Fact line{Fact::Kind::WrittenLine};
+        line.expr = wd.expr;
+        line.after = after.evaluate(wd.expr);
+        line.before = before ? before->evaluate(wd.expr) : line.after;
+        line.location = wd.location;
+        line.detail = static_cast<int>(wd.kind);
+        if (onlyChanged ? line.before == line.after : line.after > atMost) continue;
+        collectCauses(line, wd.expr);
+        parent.children.push_back(std::move(line));
+    }
+}
+
+Fact Explainer::visibilityFact(const Symbol *sym, const ValueSource *before,
+                               const ValueSource &after, bool onlyChanged, Tristate atMost)
+{
+    Fact f{Fact::Kind::Visibility};
+    f.symbol = sym;
+    f.after = promptVisibility(sym, after);
+    f.before = before ? promptVisibility(sym, *before) : f.after;
+    for (const MenuNode *def : sym->menus)
+        if (def->prompt) addWrittenLines(f, def, true, before, after, onlyChanged, atMost);
+    return f;
+}
+
+Fact Explainer::reverseFact(const Symbol *sym, PropertyType type, const ValueSource *before,
+                            const ValueSource &after, bool onlyChanged)
+{
+    const bool isSelect = type == PropertyType::Select;
+    Fact f{isSelect ? Fact::Kind::Selected : Fact::Kind::Implied};
+    f.symbol = sym;
+    f.expr = isSelect ? sym->revDep : sym->implied;
+    f.after = f.expr ? after.evaluate(f.expr) : Tristate::No;
+    f.before = before ? (f.expr ? before->evaluate(f.expr) : Tristate::No) : f.after;
+    for (const Property *p : isSelect ? selectsOf(sym) : impliesOf(sym)) {
+        const Symbol *owner = p->menu->sym;
+        Fact t{isSelect ? Fact::Kind::SelectTerm : Fact::Kind::ImplyTerm};
+        t.symbol = owner;
+        t.property = p;
+        t.expr = p->ownCondition;
+        t.location = p->location;
+        t.after = triAnd(after.tri(owner), after.evaluate(p->condition));
+        t.before = before ? triAnd(before->tri(owner), before->evaluate(p->condition)) : t.after;
+        if (onlyChanged ? t.before == t.after : t.after == Tristate::No) continue;
+        if (m_changed && m_changed->count(owner)) t.causes.push_back(owner);
+        collectCauses(t, p->condition);
+        f.children.push_back(std::move(t));
+    }
+    return f;
+}
+
+SymbolReport Explainer::explainSymbol(const Symbol *sym)
+{
+    m_changed = nullptr;
+    SymbolReport r;
+    r.symbol = sym;
+    r.state = m_config.snapshot(sym);
+    r.derivation = deriveValue(m_tree, sym, m_now, &m_config);
+    const ValueDerivation &d = r.derivation;
+    auto &facts = r.facts;
+
+    if (d.rule == ValueDerivation::Rule::Undefined) {
+        facts.push_back(Fact{Fact::Kind::Undefined, sym});
+        return r;
+    }
+    if (sym->isTransitional()) facts.push_back(Fact{Fact::Kind::Transitional, sym});
+
+    const auto skipped = [&](Fact &parent) {
+        for (const Property *p : d.skippedDefaults) {
+            Fact s{Fact::Kind::SkippedDefault, sym, p, p->ownCondition};
+            s.after = s.before = m_config.exprValue(p->condition);
+            s.location = p->location;
+            parent.children.push_back(std::move(s));
+        }
+    };
+
+    switch (d.rule) {
+    case ValueDerivation::Rule::UserValue: {
+        Fact u{Fact::Kind::UserValue, sym};
+        u.valueAfter = u.valueBefore =
+            sym->isBoolOrTristate() ? std::string(triString(d.user.tri)) : d.user.string;
+        facts.push_back(std::move(u));
+        if (d.userCapped) {
+            Fact cap{Fact::Kind::UserCapped, sym};
+            cap.before = d.user.tri;
+            cap.after = d.visible;
+            cap.children.push_back(visibilityFact(sym, nullptr, m_now, false, d.visible));
+            facts.push_back(std::move(cap));
+        }
+        break;
+    }
+    case ValueDerivation::Rule::Default: {
+        Fact f{Fact::Kind::Default, sym, d.defaultProperty, d.defaultProperty->expr};
+        f.before = d.defaultValue;
+        f.after = triAnd(d.defaultValue, d.defaultCondition);
+        f.valueAfter = f.valueBefore = d.unclamped;
+        f.location = d.defaultProperty->location;
+        skipped(f);
+        facts.push_back(std::move(f));
+        break;
+    }
+    case ValueDerivation::Rule::NoDefault: {
+        Fact f{Fact::Kind::NoDefault, sym};
+        skipped(f);
+        facts.push_back(std::move(f));
+        break;
+    }
+    case ValueDerivation::Rule::Choice: {
+        Fact f{Fact::Kind::ChoiceSelection, d.chosen};
+        f.detail = static_cast<int>(d.choiceStep);
+        facts.push_back(std::move(f));
+        break;
+    }
+    default:
+        break;
+    }
+    if (d.userHidden) {
+        Fact f{Fact::Kind::UserIgnored, sym};
+        f.valueAfter = f.valueBefore =
+            sym->isBoolOrTristate() ? std::string(triString(d.user.tri)) : d.user.string;
+        f.children.push_back(visibilityFact(sym, nullptr, m_now, false, Tristate::No));
+        facts.push_back(std::move(f));
+    }
+    if (d.impliedRaised)
+        facts.push_back(reverseFact(sym, PropertyType::Imply, nullptr, m_now, false));
+    if (d.revDep != Tristate::No)
+        facts.push_back(reverseFact(sym, PropertyType::Select, nullptr, m_now, false));
+    if (d.visible != Tristate::No && !d.changeable && !sym->isChoiceValue()) {
+        Fact f{Fact::Kind::Locked, sym};
+        f.before = d.visible;
+        f.after = d.revDep;
+        facts.push_back(std::move(f));
+    }
+    if (d.visible == Tristate::No && !d.prompts.empty() && !d.userHidden)
+        facts.push_back(visibilityFact(sym, nullptr, m_now, false, Tristate::No));
+    if (d.unmet) {
+        Fact f{Fact::Kind::Unmet, sym};
+        f.before = d.dirDep;
+        f.after = d.revDep;
+        Fact dir{Fact::Kind::DirectDependency, sym, nullptr, sym->dirDep};
+        dir.before = dir.after = d.dirDep;
+        for (const MenuNode *def : sym->menus)
+            addWrittenLines(dir, def, false, nullptr, m_now, false, d.dirDep);
+        f.children.push_back(std::move(dir));
+        facts.push_back(std::move(f));
+    }
+    if (d.boolPromoted) {
+        Fact f{Fact::Kind::BoolPromotion, sym};
+        f.detail = d.modulesOff ? 1 : 0;
+        facts.push_back(std::move(f));
+    }
+    if (d.clampedTo) {
+        Fact f{Fact::Kind::RangeClamp, d.clampedTo, d.range, d.range->expr};
+        f.valueBefore = d.unclamped;
+        f.valueAfter = d.value;
+        f.location = d.range->location;
+        facts.push_back(std::move(f));
+    }
+    return r;
+}
+
+std::vector<Fact> Explainer::termRequirements(const Expr *term, Tristate needed, int depth)
+{
+    std::vector<Fact> out;
+    if (!term || m_config.exprValue(term) >= needed) return out;
+    const auto needSymbol = [&](const Symbol *s, Tristate value, int sense) {
+        Fact f{Fact::Kind::Requirement, s, nullptr, term};
+        f.detail = sense; // 0: at least, 1: at most
+        f.before = m_config.tristate(s);
+        f.after = value;
+        if (depth > 0 && !s->isConst() && s->type != SymbolType::Unknown) {
+            const Tristate target = sense == 0 ? value : Tristate::No;
+            const bool settable = m_config.tristateWithinRange(s, target) ||
+                                  (sense == 0 && value == Tristate::Mod &&
+                                   m_config.tristateWithinRange(s, Tristate::Yes));
+            if (!settable)
+                f.children = requirementsFor(s, target, depth - 1);
+            else
+                f.detail |= Fact::Settable;
+        }
+        out.push_back(std::move(f));
+    };
+    switch (term->type) {
+    case ExprType::Symbol:
+        needSymbol(term->sym, needed, 0);
+        break;
+    case ExprType::Not:
+        if (term->left->type == ExprType::Symbol) {
+            needSymbol(term->left->sym, triNot(needed), 1);
+            break;
+        }
+        [[fallthrough]];
+    default: {
+        Fact f{Fact::Kind::Requirement, nullptr, nullptr, term};
+        f.detail = 2; // the expression itself must hold
+        f.before = m_config.exprValue(term);
+        f.after = needed;
+        if (term->type == ExprType::Or && depth > 0) {
+            for (const Expr *alt : {term->left, term->right}) {
+                auto sub = termRequirements(alt, needed, depth - 1);
+                f.children.insert(f.children.end(), sub.begin(), sub.end());
+            }
+        } else if (term->type == ExprType::And) {
+            for (const Expr *part : {term->left, term->right}) {
+                auto sub = termRequirements(part, needed, depth);
+                out.insert(out.end(), sub.begin(), sub.end());
+            }
+            return out;
+        }
+        out.push_back(std::move(f));
+        break;
+    }
+    }
+    return out;
+}
+
+std::vector<Fact> Explainer::requirementsFor(const Symbol *sym, Tristate wanted, int depth)
+{
+    m_changed = nullptr;
+    std::vector<Fact> out;
+    if (m_config.tristateWithinRange(sym, wanted)) return out;
+    const ValueDerivation d = deriveValue(m_tree, sym, m_now, &m_config);
+    // A bool shown at m counts as y, so m is enough for it (and for n).
+    const Tristate neededVisibility =
+        wanted == Tristate::No || d.type == SymbolType::Bool ? Tristate::Mod : wanted;
+    if (d.visible < neededVisibility) {
+        for (const MenuNode *def : sym->menus) {
+            if (!def->prompt) continue;
+            for (const WrittenDependency &wd : writtenDependencies(def, true)) {
+                if (m_config.exprValue(wd.expr) >= neededVisibility) continue;
+                auto terms = termRequirements(wd.expr, neededVisibility, depth);
+                for (Fact &t : terms)
+                    t.location = wd.location;
+                out.insert(out.end(), terms.begin(), terms.end());
+            }
+        }
+    }
+    if (wanted < d.revDep) {
+        // Lower than a select allows: each active selector must go.
+        for (const Property *p : selectsOf(sym)) {
+            const Symbol *owner = p->menu->sym;
+            const Tristate term =
+                triAnd(m_config.tristate(owner), m_config.exprValue(p->condition));
+            if (term <= wanted) continue;
+            Fact f{Fact::Kind::Requirement, owner, p, p->ownCondition};
+            f.detail = 3; // a selector that must stop selecting
+            f.before = term;
+            f.after = wanted;
+            f.location = p->location;
+            out.push_back(std::move(f));
+        }
+    }
+    if (wanted == Tristate::Mod && sym->type == SymbolType::Tristate &&
+        m_config.tristate(m_tree.modules()) == Tristate::No &&
+        m_tree.modules()->type != SymbolType::Unknown &&
+        m_tree.modules() != m_tree.symbols().no()) {
+        Fact f{Fact::Kind::Requirement, m_tree.modules()};
+        f.before = Tristate::No;
+        f.after = Tristate::Yes;
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+ChangeReport
+Explainer::explainChanges(const std::string &description, const Symbol *subject,
+                          const std::vector<SymbolChange> &changes,
+                          const std::vector<std::pair<const Symbol *, UserValue>> &userBefore)
+{
+    ChangeReport report;
+    report.description = description;
+    report.subject = subject;
+    // Expressions only see values: a symbol that merely became (un)locked or
+    // visible cannot be the cause of anything.
+    std::unordered_set<const Symbol *> changed;
+    for (const SymbolChange &c : changes)
+        if (c.before.value != c.after.value) changed.insert(c.symbol);
+    if (subject) changed.insert(subject);
+    auto before = std::make_shared<EarlierValues>(m_now);
+    for (const SymbolChange &c : changes)
+        before->setState(c.symbol, c.before);
+    for (const auto &[s, u] : userBefore)
+        before->setUserValue(s, u);
+    report.before = before;
+    m_changed = &changed;
+
+    std::vector<ChangeReport::Node> nodes;
+    for (const SymbolChange &c : changes) {
+        const Symbol *x = c.symbol;
+        ChangeReport::Node n;
+        n.symbol = x;
+        n.before = c.before;
+        n.after = c.after;
+        n.isSubject = x == subject;
+        const ValueDerivation d0 = deriveValue(m_tree, x, *before, &m_config);
+        const ValueDerivation d1 = deriveValue(m_tree, x, m_now, &m_config);
+
+        const UserValue u0 = before->userValue(x);
+        const UserValue u1 = m_now.userValue(x);
+        if (!(u0 == u1)) {
+            Fact f{Fact::Kind::UserValue, x};
+            const auto show = [x](const UserValue &u) {
+                if (!u.isSet) return std::string();
+                return x->isBoolOrTristate() ? std::string(triString(u.tri)) : u.string;
+            };
+            f.valueBefore = show(u0);
+            f.valueAfter = show(u1);
+            if (!n.isSubject && subject) f.causes.push_back(subject);
+            n.reasons.push_back(std::move(f));
+        }
+        if (d0.visible != d1.visible || (d1.userCapped && c.before.tri != c.after.tri)) {
+            Fact vis = visibilityFact(x, before.get(), m_now, true, Tristate::Yes);
+            if (d1.userCapped || d0.userCapped) {
+                vis.detail = d1.userCapped ? 1 : 2; // 1: now caps the user value, 2: no longer
+                vis.valueAfter = std::string(triString(d1.user.tri));
+            }
+            n.reasons.push_back(std::move(vis));
+        }
+        // Direct dependencies only matter to defaults, imply, unmet selects and
+        // promptless symbols; otherwise the prompt's lines already tell it.
+        const bool dirDepMatters = x->menus.empty() || d0.prompts.empty() ||
+                                   d0.implied != Tristate::No || d1.implied != Tristate::No ||
+                                   d0.unmet != d1.unmet ||
+                                   (d0.visible == Tristate::No && d1.visible == Tristate::No);
+        if (d0.dirDep != d1.dirDep && dirDepMatters) {
+            Fact dir{Fact::Kind::DirectDependency, x, nullptr, x->dirDep};
+            dir.before = d0.dirDep;
+            dir.after = d1.dirDep;
+            for (const MenuNode *def : x->menus)
+                addWrittenLines(dir, def, false, before.get(), m_now, true, Tristate::Yes);
+            n.reasons.push_back(std::move(dir));
+        }
+        if (d0.revDep != d1.revDep)
+            n.reasons.push_back(reverseFact(x, PropertyType::Select, before.get(), m_now, true));
+        if (d0.implied != d1.implied)
+            n.reasons.push_back(reverseFact(x, PropertyType::Imply, before.get(), m_now, true));
+        const bool defaultRule =
+            d0.rule == ValueDerivation::Rule::Default || d1.rule == ValueDerivation::Rule::Default;
+        if (defaultRule && (d0.base != d1.base || d0.unclamped != d1.unclamped)) {
+            const Property *p = d1.defaultProperty ? d1.defaultProperty : d0.defaultProperty;
+            Fact f{Fact::Kind::Default, x, p, p->expr};
+            f.before = d0.base;
+            f.after = d1.base;
+            f.valueBefore = d0.unclamped;
+            f.valueAfter = d1.unclamped;
+            f.location = p->location;
+            f.detail = d1.defaultProperty ? 0 : 1; // 1: no default applies any more
+            collectCauses(f, p->expr);
+            collectCauses(f, p->condition);
+            if (d0.defaultProperty && d0.defaultProperty != p) {
+                collectCauses(f, d0.defaultProperty->expr);
+                collectCauses(f, d0.defaultProperty->condition);
+            }
+            n.reasons.push_back(std::move(f));
+        }
+        if (d0.chosen != d1.chosen && d1.choice) {
+            Fact f{Fact::Kind::ChoiceSelection, d1.chosen};
+            f.detail = static_cast<int>(d1.choiceStep);
+            for (const Symbol *m : d1.choice->choiceMembers)
+                if (changed.count(m) && m != x) f.causes.push_back(m);
+            for (const Property *p : d1.choice->sym->properties)
+                collectCauses(f, p->condition);
+            n.reasons.push_back(std::move(f));
+        }
+        if (d1.clampedTo != d0.clampedTo && d1.range) {
+            Fact f{Fact::Kind::RangeClamp, d1.clampedTo, d1.range, d1.range->expr};
+            f.valueBefore = d1.unclamped;
+            f.valueAfter = d1.value;
+            f.location = d1.range->location;
+            collectCauses(f, d1.range->expr);
+            collectCauses(f, d1.range->condition);
+            n.reasons.push_back(std::move(f));
+        }
+        if ((d1.boolPromoted || d1.selectPromoted) && c.before.tri != c.after.tri) {
+            Fact f{Fact::Kind::BoolPromotion, x};
+            f.detail = d1.modulesOff ? 1 : 0;
+            n.reasons.push_back(std::move(f));
+        }
+        if (d1.unmet && !d0.unmet) {
+            Fact f{Fact::Kind::Unmet, x};
+            f.before = d1.dirDep;
+            f.after = d1.revDep;
+            n.reasons.push_back(std::move(f));
+        }
+        for (const Fact &f : n.reasons)
+            mergeCauses(n.causes, causesOf(f, x), x);
+        // When some causes alone explain the change, the others are noise.
+        const auto isDecisive = [&](const Symbol *c) {
+            for (const Fact &f : n.reasons)
+                if (decisive(f, c, *before, m_now)) return true;
+            return false;
+        };
+        if (std::any_of(n.causes.begin(), n.causes.end(), isDecisive))
+            n.causes.erase(std::remove_if(n.causes.begin(), n.causes.end(),
+                                          [&](const Symbol *c) { return !isDecisive(c); }),
+                           n.causes.end());
+        if (n.causes.empty() && !n.isSubject && subject) n.causes.push_back(subject);
+        nodes.push_back(std::move(n));
+    }
+    m_changed = nullptr;
+
+    // Breadth-first from the subject, so that every node follows a cause.
+    std::vector<char> placed(nodes.size(), 0);
+    std::deque<const Symbol *> queue;
+    const auto place = [&](std::size_t i) {
+        placed[i] = 1;
+        report.nodes.push_back(nodes[i]);
+        queue.push_back(nodes[i].symbol);
+    };
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        if (nodes[i].isSubject) place(i);
+    if (queue.empty() && subject) queue.push_back(subject);
+    while (true) {
+        while (!queue.empty()) {
+            const Symbol *cause = queue.front();
+            queue.pop_front();
+            for (std::size_t i = 0; i < nodes.size(); ++i)
+                if (!placed[i] && std::find(nodes[i].causes.begin(), nodes[i].causes.end(),
+                                            cause) != nodes[i].causes.end())
+                    place(i);
+        }
+        auto rest = std::find(placed.begin(), placed.end(), 0);
+        if (rest == placed.end()) break;
+        place(static_cast<std::size_t>(rest - placed.begin()));
+    }
+    return report;
+}
+
+} // namespace kconfig

@@ -1,0 +1,547 @@
+// SPDX-License-Identifier: MIT
+#include "kconfig/explanationtext.h"
+
+#include "kconfig/config.h"
+#include "kconfig/expr.h"
+#include "kconfig/exprprinter.h"
+#include "kconfig/tree.h"
+
+#include <algorithm>
+#include <map>
+
+namespace kconfig {
+
+namespace {
+
+std::string tri(Tristate t)
+{
+    return std::string(triString(t));
+}
+
+std::string loc(const SourceLocation &l)
+{
+    return l.isValid() ? " (" + l.toString() + ")" : std::string();
+}
+
+std::string lineKeyword(int kind, const Fact &f)
+{
+    switch (static_cast<WrittenDependency::Kind>(kind)) {
+    case WrittenDependency::Kind::IfBlock:
+        return "if";
+    case WrittenDependency::Kind::VisibleIf:
+        return "visible if";
+    case WrittenDependency::Kind::PromptIf:
+        return "prompt if";
+    default:
+        (void)f;
+        return "depends on";
+    }
+}
+
+std::string valueText(const std::string &v)
+{
+    return v.empty() ? std::string("\"\"") : v;
+}
+
+std::string userText(const std::string &v)
+{
+    return v.empty() ? std::string("unset") : v;
+}
+
+const char *choiceStepText(int step)
+{
+    switch (static_cast<ValueDerivation::ChoiceStep>(step)) {
+    case ValueDerivation::ChoiceStep::UserY:
+        return "the member set to y";
+    case ValueDerivation::ChoiceStep::Default:
+        return "the choice's default";
+    case ValueDerivation::ChoiceStep::FirstUnset:
+        return "the first visible member without a value";
+    case ValueDerivation::ChoiceStep::LastVisible:
+        return "the last visible member";
+    default:
+        return "no member";
+    }
+}
+
+// Greedy word wrap with a first-line and a continuation indent.
+std::string wrap(const std::string &text, int indent, int width)
+{
+    std::string out;
+    std::string line(static_cast<std::size_t>(indent), ' ');
+    bool empty = true;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t end = text.find(' ', pos);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (word.empty()) continue;
+        if (!empty && static_cast<int>(line.size() + 1 + word.size()) > width) {
+            out += line + '\n';
+            line.assign(static_cast<std::size_t>(indent), ' ');
+            empty = true;
+        }
+        if (!empty) line += ' ';
+        line += word;
+        empty = false;
+    }
+    if (!empty) out += line + '\n';
+    return out;
+}
+
+std::string jsonEscape(const std::string &s)
+{
+    std::string out = "\"";
+    for (char c : s) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + '"';
+}
+
+const char *kindName(Fact::Kind k)
+{
+    switch (k) {
+    case Fact::Kind::UserValue:
+        return "user-value";
+    case Fact::Kind::UserCapped:
+        return "user-value-capped";
+    case Fact::Kind::UserIgnored:
+        return "user-value-ignored";
+    case Fact::Kind::Visibility:
+        return "visibility";
+    case Fact::Kind::DirectDependency:
+        return "direct-dependency";
+    case Fact::Kind::WrittenLine:
+        return "dependency-line";
+    case Fact::Kind::Default:
+        return "default";
+    case Fact::Kind::SkippedDefault:
+        return "skipped-default";
+    case Fact::Kind::NoDefault:
+        return "no-default";
+    case Fact::Kind::Implied:
+        return "implied";
+    case Fact::Kind::ImplyTerm:
+        return "implied-by";
+    case Fact::Kind::Selected:
+        return "selected";
+    case Fact::Kind::SelectTerm:
+        return "selected-by";
+    case Fact::Kind::Locked:
+        return "locked";
+    case Fact::Kind::BoolPromotion:
+        return "bool-promotion";
+    case Fact::Kind::ChoiceSelection:
+        return "choice";
+    case Fact::Kind::RangeClamp:
+        return "range-clamp";
+    case Fact::Kind::Unmet:
+        return "unmet-dependency";
+    case Fact::Kind::Undefined:
+        return "undefined";
+    case Fact::Kind::Transitional:
+        return "transitional";
+    case Fact::Kind::Requirement:
+        return "requirement";
+    }
+    return "fact";
+}
+
+std::string targetName(const Fact &f)
+{
+    return f.property && f.property->targetSymbol() ? f.property->targetSymbol()->name
+                                                    : std::string("?");
+}
+
+} // namespace
+
+std::string exprWithValues(const Expr *e, const ValueSource &values)
+{
+    std::string out;
+    printExpr(e, [&](const Symbol *sym, std::string_view text) {
+        out += text;
+        if (sym && !sym->isConst() && sym->type != SymbolType::Unknown)
+            out += " [=" + values.string(sym) + ']';
+    });
+    return out;
+}
+
+std::string stateChangeText(const SymbolSnapshot &b, const SymbolSnapshot &a)
+{
+    std::string s;
+    if (b.value != a.value)
+        s = valueText(b.value) + " -> " + valueText(a.value);
+    else
+        s = "stays " + valueText(a.value);
+    if ((b.visible == Tristate::No) != (a.visible == Tristate::No))
+        s += a.visible == Tristate::No ? ", now hidden" : ", now visible";
+    else if (b.changeable != a.changeable && a.visible != Tristate::No)
+        s += a.changeable ? ", no longer locked" : ", now locked";
+    else if (b.visible != a.visible && b.value == a.value)
+        s += a.visible == Tristate::Mod ? ", now limited to m" : ", can be y again";
+    if (b.written != a.written && b.value == a.value)
+        s += a.written ? ", now written to .config" : ", no longer written to .config";
+    return s;
+}
+
+std::string factSentence(const Fact &f, const ValueSource &now, const ValueSource *before)
+{
+    const bool change = before != nullptr;
+    const std::string was =
+        change && f.before != f.after ? " (was " + tri(f.before) + ")" : std::string();
+    switch (f.kind) {
+    case Fact::Kind::UserValue:
+        if (change)
+            return "set by you: " + userText(f.valueBefore) + " -> " + userText(f.valueAfter) + '.';
+        return "set to " + valueText(f.valueAfter) + " by you (or by the loaded .config).";
+    case Fact::Kind::UserCapped:
+        return "you set " + tri(f.before) + ", but its prompt is only visible at " + tri(f.after) +
+               ", which caps the value at " + tri(f.after) + '.';
+    case Fact::Kind::UserIgnored:
+        return "your value " + valueText(f.valueAfter) +
+               " does not count while the symbol is hidden (conf keeps it for later).";
+    case Fact::Kind::Visibility:
+        if (change)
+            return "its prompt is " +
+                   std::string(f.after == Tristate::No ? "hidden" : "visible at " + tri(f.after)) +
+                   " now (was " +
+                   (f.before == Tristate::No ? std::string("hidden")
+                                             : "visible at " + tri(f.before)) +
+                   ").";
+        return f.after == Tristate::No ? std::string("its prompt is hidden:")
+                                       : "its prompt is visible at " + tri(f.after) + ':';
+    case Fact::Kind::DirectDependency:
+        return "its direct dependencies are " + tri(f.after) + " now" + was + '.';
+    case Fact::Kind::WrittenLine: {
+        std::string s = "'" + lineKeyword(f.detail, f) + ' ' + exprToString(f.expr) + "'" +
+                        loc(f.location) + " is " + tri(f.after) + (change ? " now" : "") + was;
+        if (f.detail == -1) s += "";
+        return s + '.';
+    }
+    case Fact::Kind::Default: {
+        const std::string what = "'default " + exprToString(f.expr) +
+                                 (f.property && f.property->ownCondition
+                                      ? " if " + exprToString(f.property->ownCondition)
+                                      : std::string()) +
+                                 "'" + loc(f.location);
+        const bool string = f.property && f.property->menu && f.property->menu->sym &&
+                            !f.property->menu->sym->isBoolOrTristate();
+        if (change && f.detail == 1) return "no default applies any more (was " + what + ").";
+        if (string)
+            return what + (change ? " now gives " : " gives ") + valueText(f.valueAfter) +
+                   (change && f.valueBefore != f.valueAfter
+                        ? " (was " + valueText(f.valueBefore) + ")"
+                        : "") +
+                   '.';
+        return what + (change ? " now gives " : " gives ") + tri(f.after) + was + '.';
+    }
+    case Fact::Kind::SkippedDefault:
+        return "'default " + exprToString(f.property->expr) +
+               (f.expr ? " if " + exprWithValues(f.expr, now) : std::string()) + "'" +
+               loc(f.location) + " does not apply: its condition is n.";
+    case Fact::Kind::NoDefault:
+        return "no default applies.";
+    case Fact::Kind::Implied:
+    case Fact::Kind::Selected: {
+        const bool sel = f.kind == Fact::Kind::Selected;
+        return std::string(sel ? "selected" : "implied") + " at " + tri(f.after) +
+               (change ? " now" : "") + was + ':';
+    }
+    case Fact::Kind::SelectTerm:
+    case Fact::Kind::ImplyTerm: {
+        const bool sel = f.kind == Fact::Kind::SelectTerm;
+        const std::string verb = sel ? "select" : "imply";
+        const std::string cond = f.expr ? " if " + exprToString(f.expr) : std::string();
+        if (change && f.after == Tristate::No)
+            return "'" + verb + ' ' + targetName(f) + cond + "' in " + f.symbol->name +
+                   loc(f.location) + " stopped applying.";
+        std::string s = std::string(sel ? "selected by " : "implied by ") + f.symbol->name +
+                        " [=" + now.string(f.symbol) + ']';
+        if (f.expr) s += " if " + exprWithValues(f.expr, now);
+        s += loc(f.location);
+        if (change && f.before != Tristate::No)
+            s += ", now at " + tri(f.after) + " (was " + tri(f.before) + ")";
+        else if (f.after == Tristate::Mod)
+            s += ", at m";
+        return s + '.';
+    }
+    case Fact::Kind::Locked:
+        return "locked: a select holds it at " + tri(f.after) +
+               " and its prompt only allows up to " + tri(f.before) + ", so it cannot be changed.";
+    case Fact::Kind::BoolPromotion:
+        return f.detail ? std::string("MODULES is n, so m becomes y.")
+                        : std::string("bool, so m becomes y.");
+    case Fact::Kind::ChoiceSelection:
+        return "the choice " + std::string(change ? "now " : "") + "selects " +
+               (f.symbol ? f.symbol->name : std::string("nothing")) + ", " +
+               choiceStepText(f.detail) + '.';
+    case Fact::Kind::RangeClamp:
+        return "'range " + exprToString(f.expr->sym ? f.property->expr : f.expr) + "'" +
+               loc(f.location) + " clamps " + f.valueBefore + " to " + f.valueAfter + '.';
+    case Fact::Kind::Unmet:
+        return "WARNING: selected at " + tri(f.after) + " although its direct dependencies are " +
+               tri(f.before) + " (conf warns: unmet direct dependencies).";
+    case Fact::Kind::Undefined:
+        return "not defined by any Kconfig file: it evaluates to n.";
+    case Fact::Kind::Transitional:
+        return "a transitional symbol: read from old configurations, never shown or written.";
+    case Fact::Kind::Requirement: {
+        std::string where = loc(f.location);
+        if (f.detail & Fact::Settable) where += ", you can set it";
+        switch (f.detail & ~Fact::Settable) {
+        case 0:
+            return "needs " + f.symbol->name + " >= " + tri(f.after) + " (now " + tri(f.before) +
+                   ")" + where + '.';
+        case 1:
+            return "needs " + f.symbol->name + " <= " + tri(f.after) + " (now " + tri(f.before) +
+                   ")" + where + '.';
+        case 3:
+            return f.symbol->name + " [=" + now.string(f.symbol) + "] must stop selecting it" +
+                   (f.expr ? " ('if " + exprWithValues(f.expr, now) + "')" : std::string()) +
+                   where + '.';
+        default:
+            return "needs '" + exprWithValues(f.expr, now) + "' to be " + tri(f.after) + " (now " +
+                   tri(f.before) + ")" + where + '.';
+        }
+    }
+    }
+    return {};
+}
+
+namespace {
+
+struct Renderer
+{
+    Config &config;
+    ExplanationFormat format;
+    int width;
+    std::string out;
+
+    void line(const std::string &sentence, int depth)
+    {
+        if (format == ExplanationFormat::Markdown)
+            out += std::string(static_cast<std::size_t>(2 * depth), ' ') + "- " + sentence + '\n';
+        else
+            out += wrap(sentence, 2 * depth, width);
+    }
+
+    void facts(const std::vector<Fact> &list, int depth, const ValueSource &now,
+               const ValueSource *before)
+    {
+        for (const Fact &f : list) {
+            if (f.kind == Fact::Kind::UserValue && before)
+                continue; // shown in the header as "(set by you)"
+            const bool group = f.kind == Fact::Kind::Visibility || f.kind == Fact::Kind::Selected ||
+                               f.kind == Fact::Kind::Implied ||
+                               f.kind == Fact::Kind::DirectDependency;
+            if (group && f.children.size() == 1) {
+                // One line says it all: print it without the summary above it.
+                std::string sentence = factSentence(f.children.front(), now, before);
+                if (f.kind == Fact::Kind::Visibility && f.detail && sentence.size() > 1) {
+                    sentence.pop_back();
+                    sentence += f.detail == 1 ? ", which caps your " + f.valueAfter + " at " +
+                                                    tri(f.after) + '.'
+                                              : ", so your " + f.valueAfter + " applies again.";
+                }
+                line(sentence, depth);
+                facts(f.children.front().children, depth + 1, now, before);
+                continue;
+            }
+            std::string sentence = factSentence(f, now, before);
+            if (f.kind == Fact::Kind::Visibility && f.detail == 1)
+                sentence += " This caps your " + f.valueAfter + " at " + tri(f.after) + '.';
+            line(sentence, depth);
+            facts(f.children, depth + 1, now, before);
+        }
+    }
+};
+
+void factJson(std::string &out, const Fact &f, const ValueSource &now, const ValueSource *before)
+{
+    out += "{\"kind\":" + jsonEscape(kindName(f.kind));
+    if (f.symbol) out += ",\"symbol\":" + jsonEscape(f.symbol->displayName());
+    if (f.expr) out += ",\"expression\":" + jsonEscape(exprToString(f.expr));
+    if (f.location.isValid()) out += ",\"location\":" + jsonEscape(f.location.toString());
+    out += ",\"value\":" + jsonEscape(tri(f.after));
+    if (before) out += ",\"valueBefore\":" + jsonEscape(tri(f.before));
+    out += ",\"text\":" + jsonEscape(factSentence(f, now, before));
+    if (!f.causes.empty()) {
+        out += ",\"causes\":[";
+        for (std::size_t i = 0; i < f.causes.size(); ++i)
+            out += (i ? "," : "") + jsonEscape(f.causes[i]->displayName());
+        out += ']';
+    }
+    if (!f.children.empty()) {
+        out += ",\"children\":[";
+        for (std::size_t i = 0; i < f.children.size(); ++i) {
+            if (i) out += ',';
+            factJson(out, f.children[i], now, before);
+        }
+        out += ']';
+    }
+    out += '}';
+}
+
+} // namespace
+
+std::string renderChangeReport(const ChangeReport &report, Config &config, ExplanationFormat format,
+                               int width)
+{
+    CurrentValues now(config);
+    const ValueSource *before = report.before.get();
+    if (format == ExplanationFormat::Json) {
+        std::string out = "{\"action\":" + jsonEscape(report.description);
+        if (report.subject) out += ",\"subject\":" + jsonEscape(report.subject->displayName());
+        out += ",\"changes\":[";
+        for (std::size_t i = 0; i < report.nodes.size(); ++i) {
+            const auto &n = report.nodes[i];
+            out +=
+                (i ? ",{" : "{") + std::string("\"symbol\":") + jsonEscape(n.symbol->displayName());
+            out += ",\"before\":" + jsonEscape(n.before.value) +
+                   ",\"after\":" + jsonEscape(n.after.value);
+            out += ",\"changeableBefore\":" + std::string(n.before.changeable ? "true" : "false");
+            out += ",\"changeableAfter\":" + std::string(n.after.changeable ? "true" : "false");
+            out += ",\"visibleBefore\":" + jsonEscape(tri(n.before.visible));
+            out += ",\"visibleAfter\":" + jsonEscape(tri(n.after.visible));
+            out += ",\"summary\":" + jsonEscape(stateChangeText(n.before, n.after));
+            out += ",\"causes\":[";
+            for (std::size_t c = 0; c < n.causes.size(); ++c)
+                out += (c ? "," : "") + jsonEscape(n.causes[c]->displayName());
+            out += "],\"reasons\":[";
+            for (std::size_t r = 0; r < n.reasons.size(); ++r) {
+                if (r) out += ',';
+                factJson(out, n.reasons[r], now, before);
+            }
+            out += "]}";
+        }
+        return out + "]}\n";
+    }
+
+    Renderer r{config, format, width, {}};
+    if (report.nodes.empty()) {
+        r.line(report.description + ": nothing else changed.", 0);
+        return r.out;
+    }
+    // Each node under its first cause that was placed before it.
+    std::map<const Symbol *, std::size_t> order;
+    for (std::size_t i = 0; i < report.nodes.size(); ++i)
+        order[report.nodes[i].symbol] = i;
+    std::map<const Symbol *, std::vector<const ChangeReport::Node *>> children;
+    std::vector<const ChangeReport::Node *> roots;
+    for (std::size_t i = 0; i < report.nodes.size(); ++i) {
+        const auto &n = report.nodes[i];
+        const Symbol *parent = nullptr;
+        for (const Symbol *c : n.causes) {
+            auto it = order.find(c);
+            if (it != order.end() && it->second < i) {
+                parent = c;
+                break;
+            }
+        }
+        if (!parent && !n.isSubject && report.subject && !order.count(report.subject) &&
+            std::find(n.causes.begin(), n.causes.end(), report.subject) != n.causes.end())
+            parent = nullptr; // the subject did not change itself: a top-level effect
+        if (parent)
+            children[parent].push_back(&n);
+        else
+            roots.push_back(&n);
+    }
+    if (!report.subject || !order.count(report.subject)) r.line(report.description, 0);
+    std::function<void(const ChangeReport::Node *, int, const Symbol *)> emit =
+        [&](const ChangeReport::Node *n, int depth, const Symbol *parent) {
+            const std::string name = format == ExplanationFormat::Markdown
+                                         ? "**" + n->symbol->displayName() + "**"
+                                         : n->symbol->displayName();
+            r.line(name + ": " + stateChangeText(n->before, n->after) +
+                       (n->isSubject ? " (set by you)" : ""),
+                   depth);
+            r.facts(n->reasons, depth + 1, now, before);
+            std::vector<std::string> also;
+            for (const Symbol *c : n->causes)
+                if (c != parent && c != n->symbol) also.push_back(c->displayName());
+            if (parent && !also.empty()) {
+                std::string s = "also because of ";
+                for (std::size_t i = 0; i < also.size(); ++i)
+                    s += (i ? (i + 1 == also.size() ? " and " : ", ") : "") + also[i];
+                r.line(s + '.', depth + 1);
+            }
+            for (const auto *child : children[n->symbol])
+                emit(child, depth + 1, n->symbol);
+        };
+    const int base = (!report.subject || !order.count(report.subject)) ? 1 : 0;
+    for (const auto *n : roots)
+        emit(n, base, nullptr);
+    return r.out;
+}
+
+std::string renderSymbolReport(const SymbolReport &report, Config &config, ExplanationFormat format,
+                               int width)
+{
+    CurrentValues now(config);
+    const Symbol *sym = report.symbol;
+    const ValueDerivation &d = report.derivation;
+    if (format == ExplanationFormat::Json) {
+        std::string out = "{\"symbol\":" + jsonEscape(sym->displayName());
+        out += ",\"type\":" + jsonEscape(symbolTypeName(sym->type));
+        out += ",\"value\":" + jsonEscape(report.state.value);
+        out += ",\"visible\":" + jsonEscape(tri(report.state.visible));
+        out += ",\"selected\":" + jsonEscape(tri(report.state.revDep));
+        out += ",\"changeable\":" + std::string(report.state.changeable ? "true" : "false");
+        out += ",\"written\":" + std::string(report.state.written ? "true" : "false");
+        out += ",\"facts\":[";
+        for (std::size_t i = 0; i < report.facts.size(); ++i) {
+            if (i) out += ',';
+            factJson(out, report.facts[i], now, nullptr);
+        }
+        return out + "]}\n";
+    }
+    Renderer r{config, format, width, {}};
+    std::string head = (format == ExplanationFormat::Markdown ? "**" + sym->displayName() + "**"
+                                                              : sym->displayName()) +
+                       " = " + valueText(report.state.value) + " (" + symbolTypeName(sym->type) +
+                       ")";
+    r.line(head, 0);
+    if (sym->type != SymbolType::Unknown) {
+        std::string status;
+        if (report.state.visible == Tristate::No)
+            status = "hidden";
+        else if (!report.state.changeable && !sym->isChoiceValue())
+            status = "visible but locked";
+        else if (sym->isBoolOrTristate() && !sym->isChoiceValue())
+            status =
+                "can be set to " +
+                std::string(report.state.revDep == Tristate::No ? "n" : tri(report.state.revDep)) +
+                " .. " + tri(report.state.visible);
+        else
+            status = "can be changed";
+        if (!report.state.written) status += "; not written to .config";
+        r.line(status + '.', 1);
+        if (d.modulesOff) r.line("MODULES is n, so this tristate behaves as a bool.", 1);
+    }
+    r.facts(report.facts, 1, now, nullptr);
+    return r.out;
+}
+
+} // namespace kconfig
