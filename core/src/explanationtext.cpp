@@ -18,11 +18,6 @@ std::string tri(Tristate t)
     return std::string(triString(t));
 }
 
-std::string loc(const SourceLocation &l)
-{
-    return l.isValid() ? " (" + l.toString() + ")" : std::string();
-}
-
 std::string lineKeyword(int kind, const Fact &f)
 {
     switch (static_cast<WrittenDependency::Kind>(kind)) {
@@ -169,21 +164,28 @@ const char *kindName(Fact::Kind k)
     return "fact";
 }
 
-std::string targetName(const Fact &f)
-{
-    return f.property && f.property->targetSymbol() ? f.property->targetSymbol()->name
-                                                    : std::string("?");
-}
-
 } // namespace
 
-std::string exprWithValues(const Expr *e, const ValueSource &values)
+std::string exprWithValues(const Expr *e, const ValueSource &values, const SentenceMarkup &m)
 {
     std::string out;
     printExpr(e, [&](const Symbol *sym, std::string_view text) {
-        out += text;
-        if (sym && !sym->isConst() && sym->type != SymbolType::Unknown)
-            out += " [=" + values.string(sym) + ']';
+        if (!sym || sym->isConst() || sym->type == SymbolType::Unknown) {
+            out += m.text(std::string(text));
+            return;
+        }
+        out += m.symbol(sym) + m.text(" [=" + values.string(sym) + ']');
+    });
+    return out;
+}
+
+std::string exprPlain(const Expr *e, const SentenceMarkup &m)
+{
+    std::string out;
+    printExpr(e, [&](const Symbol *sym, std::string_view text) {
+        out += sym && !sym->isConst() && sym->type != SymbolType::Unknown
+                   ? m.symbol(sym)
+                   : m.text(std::string(text));
     });
     return out;
 }
@@ -206,124 +208,130 @@ std::string stateChangeText(const SymbolSnapshot &b, const SymbolSnapshot &a)
     return s;
 }
 
-std::string factSentence(const Fact &f, const ValueSource &now, const ValueSource *before)
+std::string factSentence(const Fact &f, const ValueSource &now, const ValueSource *before,
+                         const SentenceMarkup &m)
 {
     const bool change = before != nullptr;
+    const auto T = [&m](const std::string &s) { return m.text(s); };
+    const auto L = [&m, &T](const SourceLocation &l) {
+        return l.isValid() ? T(" (") + m.location(l) + T(")") : std::string();
+    };
+    const auto S = [&m](const Symbol *s) { return m.symbol(s); };
+    const auto quote = [&](const std::string &code) { return T("'") + m.code(code) + T("'"); };
     const std::string was =
-        change && f.before != f.after ? " (was " + tri(f.before) + ")" : std::string();
+        change && f.before != f.after ? T(" (was " + tri(f.before) + ")") : std::string();
     switch (f.kind) {
     case Fact::Kind::UserValue:
         if (change)
-            return "set by you: " + userText(f.valueBefore) + " -> " + userText(f.valueAfter) + '.';
-        return "set to " + valueText(f.valueAfter) + " by you (or by the loaded .config).";
+            return T("set by you: " + userText(f.valueBefore) + " -> " + userText(f.valueAfter) +
+                     '.');
+        return T("set to " + valueText(f.valueAfter) + " by you (or by the loaded .config).");
     case Fact::Kind::UserCapped:
-        return "you set " + tri(f.before) + ", but its prompt is only visible at " + tri(f.after) +
-               ", which caps the value at " + tri(f.after) + '.';
+        return T("you set " + tri(f.before) + ", but its prompt is only visible at " +
+                 tri(f.after) + ", which caps the value at " + tri(f.after) + '.');
     case Fact::Kind::UserIgnored:
-        return "your value " + valueText(f.valueAfter) +
-               " does not count while the symbol is hidden (conf keeps it for later).";
+        return T(
+            "your value " + valueText(f.valueAfter) +
+            " does not count while the symbol is hidden (it is kept for when it shows again).");
     case Fact::Kind::Visibility:
         if (change)
-            return "its prompt is " +
-                   std::string(f.after == Tristate::No ? "hidden" : "visible at " + tri(f.after)) +
-                   " now (was " +
-                   (f.before == Tristate::No ? std::string("hidden")
-                                             : "visible at " + tri(f.before)) +
-                   ").";
-        return f.after == Tristate::No ? std::string("its prompt is hidden:")
-                                       : "its prompt is visible at " + tri(f.after) + ':';
+            return T(
+                "its prompt is " +
+                std::string(f.after == Tristate::No ? "hidden" : "visible at " + tri(f.after)) +
+                " now (was " +
+                (f.before == Tristate::No ? std::string("hidden") : "visible at " + tri(f.before)) +
+                ").");
+        return T(f.after == Tristate::No ? std::string("its prompt is hidden:")
+                                         : "its prompt is visible at " + tri(f.after) + ':');
     case Fact::Kind::DirectDependency:
-        return "its direct dependencies are " + tri(f.after) + " now" + was + '.';
-    case Fact::Kind::WrittenLine: {
-        std::string s = "'" + lineKeyword(f.detail, f) + ' ' + exprToString(f.expr) + "'" +
-                        loc(f.location) + " is " + tri(f.after) + (change ? " now" : "") + was;
-        if (f.detail == -1) s += "";
-        return s + '.';
-    }
+        return T("its direct dependencies are " + tri(f.after) + (change ? " now" : "")) + was +
+               T(".");
+    case Fact::Kind::WrittenLine:
+        return quote(T(lineKeyword(f.detail, f) + ' ') + exprPlain(f.expr, m)) + L(f.location) +
+               T(" is " + tri(f.after) + (change ? " now" : "")) + was + T(".");
     case Fact::Kind::Default: {
-        const std::string what = "'default " + exprToString(f.expr) +
-                                 (f.property && f.property->ownCondition
-                                      ? " if " + exprToString(f.property->ownCondition)
-                                      : std::string()) +
-                                 "'" + loc(f.location);
-        const bool string = f.property && f.property->menu && f.property->menu->sym &&
-                            !f.property->menu->sym->isBoolOrTristate();
-        if (change && f.detail == 1) return "no default applies any more (was " + what + ").";
-        if (string)
-            return what + (change ? " now gives " : " gives ") + valueText(f.valueAfter) +
-                   (change && f.valueBefore != f.valueAfter
-                        ? " (was " + valueText(f.valueBefore) + ")"
-                        : "") +
-                   '.';
-        return what + (change ? " now gives " : " gives ") + tri(f.after) + was + '.';
+        std::string what = T("default ") + exprPlain(f.expr, m);
+        if (f.property && f.property->ownCondition)
+            what += T(" if ") + exprPlain(f.property->ownCondition, m);
+        what = quote(what) + L(f.location);
+        const bool isString = f.property && f.property->menu && f.property->menu->sym &&
+                              !f.property->menu->sym->isBoolOrTristate();
+        if (change && f.detail == 1) return T("no default applies any more (was ") + what + T(").");
+        if (isString)
+            return what + T((change ? " now gives " : " gives ") + valueText(f.valueAfter) +
+                            (change && f.valueBefore != f.valueAfter
+                                 ? " (was " + valueText(f.valueBefore) + ")"
+                                 : "") +
+                            '.');
+        return what + T((change ? " now gives " : " gives ") + tri(f.after)) + was + T(".");
     }
     case Fact::Kind::SkippedDefault:
-        return "'default " + exprToString(f.property->expr) +
-               (f.expr ? " if " + exprWithValues(f.expr, now) : std::string()) + "'" +
-               loc(f.location) + " does not apply: its condition is n.";
+        return quote(T("default ") + exprPlain(f.property->expr, m) +
+                     (f.expr ? T(" if ") + exprWithValues(f.expr, now, m) : std::string())) +
+               L(f.location) + T(" does not apply: its condition is n.");
     case Fact::Kind::NoDefault:
-        return "no default applies.";
+        return T("no default applies.");
     case Fact::Kind::Implied:
-    case Fact::Kind::Selected: {
-        const bool sel = f.kind == Fact::Kind::Selected;
-        return std::string(sel ? "selected" : "implied") + " at " + tri(f.after) +
-               (change ? " now" : "") + was + ':';
-    }
+    case Fact::Kind::Selected:
+        return T(std::string(f.kind == Fact::Kind::Selected ? "selected" : "implied") + " at " +
+                 tri(f.after) + (change ? " now" : "")) +
+               was + T(":");
     case Fact::Kind::SelectTerm:
     case Fact::Kind::ImplyTerm: {
         const bool sel = f.kind == Fact::Kind::SelectTerm;
-        const std::string verb = sel ? "select" : "imply";
-        const std::string cond = f.expr ? " if " + exprToString(f.expr) : std::string();
-        if (change && f.after == Tristate::No)
-            return "'" + verb + ' ' + targetName(f) + cond + "' in " + f.symbol->name +
-                   loc(f.location) + " stopped applying.";
-        std::string s = std::string(sel ? "selected by " : "implied by ") + f.symbol->name +
-                        " [=" + now.string(f.symbol) + ']';
-        if (f.expr) s += " if " + exprWithValues(f.expr, now);
-        s += loc(f.location);
+        if (change && f.after == Tristate::No) {
+            std::string code = T(std::string(sel ? "select " : "imply "));
+            if (f.property && f.property->targetSymbol()) code += S(f.property->targetSymbol());
+            if (f.expr) code += T(" if ") + exprPlain(f.expr, m);
+            return quote(code) + T(" in ") + S(f.symbol) + L(f.location) + T(" stopped applying.");
+        }
+        std::string s = T(sel ? "selected by " : "implied by ") + S(f.symbol) +
+                        T(" [=" + now.string(f.symbol) + ']');
+        if (f.expr) s += T(" if ") + exprWithValues(f.expr, now, m);
+        s += L(f.location);
         if (change && f.before != Tristate::No)
-            s += ", now at " + tri(f.after) + " (was " + tri(f.before) + ")";
+            s += T(", now at " + tri(f.after) + " (was " + tri(f.before) + ")");
         else if (f.after == Tristate::Mod)
-            s += ", at m";
-        return s + '.';
+            s += T(", at m");
+        return s + T(".");
     }
     case Fact::Kind::Locked:
-        return "locked: a select holds it at " + tri(f.after) +
-               " and its prompt only allows up to " + tri(f.before) + ", so it cannot be changed.";
+        return T("locked: a select holds it at " + tri(f.after) +
+                 " and its prompt only allows up to " + tri(f.before) +
+                 ", so it cannot be changed.");
     case Fact::Kind::BoolPromotion:
-        return f.detail ? std::string("MODULES is n, so m becomes y.")
-                        : std::string("bool, so m becomes y.");
+        return T(f.detail ? "MODULES is n, so m becomes y." : "bool, so m becomes y.");
     case Fact::Kind::ChoiceSelection:
-        return "the choice " + std::string(change ? "now " : "") + "selects " +
-               (f.symbol ? f.symbol->name : std::string("nothing")) + ", " +
-               choiceStepText(f.detail) + '.';
+        return T("the choice " + std::string(change ? "now " : "") + "selects ") +
+               (f.symbol ? S(f.symbol) : T("nothing")) +
+               T(std::string(", ") + choiceStepText(f.detail) + '.');
     case Fact::Kind::RangeClamp:
-        return "'range " + exprToString(f.expr->sym ? f.property->expr : f.expr) + "'" +
-               loc(f.location) + " clamps " + f.valueBefore + " to " + f.valueAfter + '.';
+        return quote(T("range ") + exprPlain(f.property ? f.property->expr : f.expr, m)) +
+               L(f.location) + T(" clamps " + f.valueBefore + " to " + f.valueAfter + '.');
     case Fact::Kind::Unmet:
-        return "WARNING: selected at " + tri(f.after) + " although its direct dependencies are " +
-               tri(f.before) + " (conf warns: unmet direct dependencies).";
+        return T("WARNING: selected at " + tri(f.after) + " although its direct dependencies are " +
+                 tri(f.before) + " (conf warns: unmet direct dependencies).");
     case Fact::Kind::Undefined:
-        return "not defined by any Kconfig file: it evaluates to n.";
+        return T("not defined by any Kconfig file: it evaluates to n.");
     case Fact::Kind::Transitional:
-        return "a transitional symbol: read from old configurations, never shown or written.";
+        return T("a transitional symbol: read from old configurations, never shown or written.");
     case Fact::Kind::Requirement: {
-        std::string where = loc(f.location);
-        if (f.detail & Fact::Settable) where += ", you can set it";
+        std::string where = L(f.location);
+        if (f.detail & Fact::Settable) where += T(", you can set it");
         switch (f.detail & ~Fact::Settable) {
         case 0:
-            return "needs " + f.symbol->name + " >= " + tri(f.after) + " (now " + tri(f.before) +
-                   ")" + where + '.';
+            return T("needs ") + S(f.symbol) +
+                   T(" >= " + tri(f.after) + " (now " + tri(f.before) + ")") + where + T(".");
         case 1:
-            return "needs " + f.symbol->name + " <= " + tri(f.after) + " (now " + tri(f.before) +
-                   ")" + where + '.';
+            return T("needs ") + S(f.symbol) +
+                   T(" <= " + tri(f.after) + " (now " + tri(f.before) + ")") + where + T(".");
         case 3:
-            return f.symbol->name + " [=" + now.string(f.symbol) + "] must stop selecting it" +
-                   (f.expr ? " ('if " + exprWithValues(f.expr, now) + "')" : std::string()) +
-                   where + '.';
+            return S(f.symbol) + T(" [=" + now.string(f.symbol) + "] must stop selecting it") +
+                   (f.expr ? T(" (if ") + exprWithValues(f.expr, now, m) + T(")") : std::string()) +
+                   where + T(".");
         default:
-            return "needs '" + exprWithValues(f.expr, now) + "' to be " + tri(f.after) + " (now " +
-                   tri(f.before) + ")" + where + '.';
+            return T("needs ") + quote(exprWithValues(f.expr, now, m)) +
+                   T(" to be " + tri(f.after) + " (now " + tri(f.before) + ")") + where + T(".");
         }
     }
     }

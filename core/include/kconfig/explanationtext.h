@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kconfig/explanation.h"
+#include "kconfig/symbol.h"
 
 #include <string>
 
@@ -24,11 +25,28 @@ std::string renderChangeReport(const ChangeReport &report, Config &config,
 std::string renderSymbolReport(const SymbolReport &report, Config &config,
                                ExplanationFormat format = ExplanationFormat::Text, int width = 72);
 
+// How sentences mark up their pieces; the default is plain text. The GUI
+// subclasses it to escape HTML and turn symbols and locations into links.
+class SentenceMarkup
+{
+public:
+    virtual ~SentenceMarkup() = default;
+    virtual std::string text(const std::string &s) const { return s; }
+    virtual std::string symbol(const Symbol *s) const { return s->displayName(); }
+    virtual std::string code(const std::string &markedUp) const { return markedUp; }
+    virtual std::string location(const SourceLocation &l) const { return l.toString(); }
+};
+
 // One sentence per fact, without wrapping (for list views and tooltips).
-std::string factSentence(const Fact &fact, const ValueSource &now, const ValueSource *before);
+// `before` is null for "why is it so now", set for "why did it change".
+std::string factSentence(const Fact &fact, const ValueSource &now, const ValueSource *before,
+                         const SentenceMarkup &markup = SentenceMarkup());
 // "y -> m", "stays y, no longer locked", ...
 std::string stateChangeText(const SymbolSnapshot &before, const SymbolSnapshot &after);
 // An expression with " [=value]" after each (non-constant) symbol.
-std::string exprWithValues(const Expr *e, const ValueSource &values);
+std::string exprWithValues(const Expr *e, const ValueSource &values,
+                           const SentenceMarkup &markup = SentenceMarkup());
+// An expression as written, symbols marked up.
+std::string exprPlain(const Expr *e, const SentenceMarkup &markup = SentenceMarkup());
 
 } // namespace kconfig
