@@ -171,10 +171,23 @@ ConfigDocument::captureChoiceOrder(const std::vector<const Symbol *> &syms) cons
     return out;
 }
 
+std::vector<std::pair<const Symbol *, UserValue>>
+ConfigDocument::toUserValues(const std::vector<UserState> &state)
+{
+    std::vector<std::pair<const Symbol *, UserValue>> out;
+    for (const UserState &u : state)
+        out.emplace_back(u.symbol, UserValue{u.has, u.tri, u.value});
+    return out;
+}
+
 void ConfigDocument::restore(const std::vector<UserState> &state,
                              const std::vector<ChoiceOrder> &orders, const QString &description)
 {
     Config *cfg = config();
+    std::vector<const Symbol *> symbols;
+    for (const UserState &u : state)
+        symbols.push_back(u.symbol);
+    const auto previous = captureUserState(symbols);
     std::vector<const Symbol *> touched;
     for (const UserState &u : state) {
         if (!u.has) {
@@ -190,7 +203,7 @@ void ConfigDocument::restore(const std::vector<UserState> &state,
         cfg->setChoicePriority(o.choice, o.order);
     cfg->update(touched);
     publish(ActionResult{description, state.empty() ? nullptr : state.front().symbol,
-                         cfg->lastChanges()});
+                         cfg->lastChanges(), toUserValues(previous)});
 }
 
 void ConfigDocument::publish(ActionResult action)
@@ -211,9 +224,10 @@ bool ConfigDocument::pushChange(const QString &description, const Symbol *subjec
     if (!apply()) return false;
     auto after = captureUserState(touched);
     auto orderAfter = captureChoiceOrder(touched);
+    auto userBefore = toUserValues(before);
     m_undo->push(new ValueCommand(this, description, std::move(before), std::move(orderBefore),
                                   std::move(after), std::move(orderAfter)));
-    publish(ActionResult{description, subject, cfg->lastChanges()});
+    publish(ActionResult{description, subject, cfg->lastChanges(), std::move(userBefore)});
     return true;
 }
 

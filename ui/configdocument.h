@@ -10,6 +10,7 @@
 #include <kconfig/config.h>
 #include <kconfig/diagnostic.h>
 #include <kconfig/tree.h>
+#include <kconfig/valuesource.h>
 
 #include <QDateTime>
 #include <QObject>
@@ -29,6 +30,8 @@ struct ActionResult
     QString description;                      // e.g. "IOMMUFD n -> m"
     const kconfig::Symbol *subject = nullptr; // the symbol the user acted on, if any
     std::vector<kconfig::SymbolChange> changes;
+    // User values the action replaced, for explaining the change.
+    std::vector<std::pair<const kconfig::Symbol *, kconfig::UserValue>> userBefore;
 };
 
 class ConfigDocument : public QObject
@@ -88,6 +91,8 @@ public:
     captureChoiceOrder(const std::vector<const kconfig::Symbol *> &syms) const;
     void restore(const std::vector<UserState> &state, const std::vector<ChoiceOrder> &orders,
                  const QString &description);
+    static std::vector<std::pair<const kconfig::Symbol *, kconfig::UserValue>>
+    toUserValues(const std::vector<UserState> &state);
 
 signals:
     void loadStarted();
