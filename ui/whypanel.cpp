@@ -2,6 +2,7 @@
 #include "whypanel.h"
 
 #include "navigationhistory.h"
+#include "wrappingitemdelegate.h"
 
 #include <kconfig/explainer.h>
 
@@ -23,12 +24,6 @@ using namespace kconfig;
 namespace {
 
 constexpr int kMaxHistory = 50;
-enum ItemRole
-{
-    SymbolRole = Qt::UserRole + 1,
-    FileRole,
-    LineRole
-};
 
 QString qs(const std::string &s)
 {
@@ -67,17 +62,39 @@ public:
     }
 };
 
+// Rich text for the tree: code in monospace, no links (rows navigate on activation).
+class RowMarkup : public SentenceMarkup
+{
+public:
+    std::string text(const std::string &s) const override
+    {
+        return QString::fromStdString(s)
+            .toHtmlEscaped()
+            .replace(QStringLiteral(" -&gt; "), QStringLiteral(" \u2192 "))
+            .toStdString();
+    }
+    std::string symbol(const Symbol *s) const override { return s->displayName(); }
+    std::string code(const std::string &markedUp) const override
+    {
+        return "<code>" + markedUp + "</code>";
+    }
+};
+
 QTreeWidgetItem *reasonItem(const Fact &f, const ValueSource &now, const ValueSource *before)
 {
-    auto *item = new QTreeWidgetItem(QStringList{display(factSentence(f, now, before))});
+    const ReasonLine line = reasonLine(f, now, before);
+    auto *item = new QTreeWidgetItem(QStringList{display(line.sentence)});
+    item->setData(0, WrappingItemDelegate::HtmlRole,
+                  qs(reasonLine(f, now, before, RowMarkup()).sentence));
     item->setToolTip(0, item->text(0));
     if (f.location.isValid()) {
-        item->setData(0, FileRole, qs(f.location.fileName()));
-        item->setData(0, LineRole, f.location.line);
+        item->setData(0, WhyPanel::FileRole, qs(f.location.fileName()));
+        item->setData(0, WhyPanel::LineRole, f.location.line);
     }
     if (f.symbol)
-        item->setData(0, SymbolRole, QVariant::fromValue(static_cast<const void *>(f.symbol)));
-    for (const Fact &c : f.children)
+        item->setData(0, WhyPanel::SymbolRole,
+                      QVariant::fromValue(static_cast<const void *>(f.symbol)));
+    for (const Fact &c : *line.children)
         item->addChild(reasonItem(c, now, before));
     return item;
 }
@@ -111,10 +128,9 @@ WhyPanel::WhyPanel(ConfigDocument *doc, NavigationHistory *history, QWidget *par
     topLayout->addLayout(header);
     m_tree = new QTreeWidget(top);
     m_tree->setHeaderHidden(true);
-    m_tree->setWordWrap(true);
     m_tree->setUniformRowHeights(false);
-    m_tree->setTextElideMode(Qt::ElideNone);
-    m_tree->header()->setStretchLastSection(true);
+    m_tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_tree->setItemDelegate(new WrappingItemDelegate(m_tree));
     topLayout->addWidget(m_tree);
 
     auto *bottom = new QWidget(split);
@@ -142,12 +158,12 @@ WhyPanel::WhyPanel(ConfigDocument *doc, NavigationHistory *history, QWidget *par
             [this] { copy(ExplanationFormat::Markdown); });
     connect(m_symbolView, &QTextBrowser::anchorClicked, this, &WhyPanel::openLink);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        if (const auto *sym =
-                static_cast<const Symbol *>(item->data(0, SymbolRole).value<const void *>()))
+        if (const auto *sym = static_cast<const Symbol *>(
+                item->data(0, WhyPanel::SymbolRole).value<const void *>()))
             navigateTo(sym);
-        else if (item->data(0, LineRole).isValid())
-            emit sourceRequested(item->data(0, FileRole).toString(),
-                                 item->data(0, LineRole).toInt());
+        else if (item->data(0, WhyPanel::LineRole).isValid())
+            emit sourceRequested(item->data(0, WhyPanel::FileRole).toString(),
+                                 item->data(0, WhyPanel::LineRole).toInt());
     });
     onLoaded();
 }
@@ -208,22 +224,24 @@ void WhyPanel::fillTree(const ChangeReport &report)
     std::map<const Symbol *, QTreeWidgetItem *> items;
     QList<QTreeWidgetItem *> roots;
     for (const auto &n : report.nodes) {
-        QString text = QString::fromStdString(n.symbol->displayName()) + QStringLiteral(": ") +
-                       display(stateChangeText(n.before, n.after));
-        if (n.isSubject) text += tr(" (set by you)");
+        QString head = display(stateChangeText(n.before, n.after));
+        if (n.isSubject) head += tr(" (set by you)");
+        QString text = qs(n.symbol->displayName()) + QStringLiteral(": ") + head;
+        QString html =
+            QStringLiteral("<b>%1</b>: %2").arg(qs(n.symbol->displayName()), head.toHtmlEscaped());
         // The first reason on the same line, so that each line reads on its own.
         for (const Fact &f : n.reasons) {
             if (f.kind == Fact::Kind::UserValue) continue;
-            const Fact &shown = f.children.size() == 1 ? f.children.front() : f;
-            text += QStringLiteral(": ") + display(factSentence(shown, now, before));
+            text += QStringLiteral(": ") + display(reasonSummary(f, now, before));
+            html += QStringLiteral(": ") + qs(reasonSummary(f, now, before, RowMarkup()));
             break;
         }
         auto *item = new QTreeWidgetItem(QStringList{text});
-        item->setData(0, SymbolRole, QVariant::fromValue(static_cast<const void *>(n.symbol)));
+        item->setData(0, WhyPanel::SymbolRole,
+                      QVariant::fromValue(static_cast<const void *>(n.symbol)));
+        item->setData(0, WrappingItemDelegate::HtmlRole, html);
+        item->setData(0, WhyPanel::EffectRole, true);
         item->setToolTip(0, text);
-        QFont f = item->font(0);
-        f.setBold(true);
-        item->setFont(0, f);
         for (const Fact &reason : n.reasons)
             if (reason.kind != Fact::Kind::UserValue)
                 item->addChild(reasonItem(reason, now, before));
@@ -243,10 +261,13 @@ void WhyPanel::fillTree(const ChangeReport &report)
         roots.append(new QTreeWidgetItem(
             QStringList{tr("%1: nothing else changed.").arg(display(report.description))}));
     m_tree->addTopLevelItems(roots);
-    // Effects open, reasons folded: the chain reads at a glance.
+    // Open every row that has effects below it, so that the chain reads at a glance.
     for (auto &[sym, item] : items) {
         (void)sym;
-        item->setExpanded(item->childCount() > 0 && item->parent() == nullptr);
+        bool hasEffects = false;
+        for (int i = 0; i < item->childCount(); ++i)
+            hasEffects |= item->child(i)->data(0, WhyPanel::EffectRole).toBool();
+        item->setExpanded(hasEffects);
     }
     for (QTreeWidgetItem *r : roots)
         r->setExpanded(true);

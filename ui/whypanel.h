@@ -31,6 +31,14 @@ class WhyPanel : public QWidget
 {
     Q_OBJECT
 public:
+    // Item data of the cause tree.
+    enum ItemRole {
+        SymbolRole = Qt::UserRole + 1, // const Symbol * (as const void *) to navigate to
+        FileRole,                      // source location of a reason
+        LineRole,
+        EffectRole, // true on rows of changed symbols (not reasons)
+    };
+
     WhyPanel(ConfigDocument *doc, NavigationHistory *history, QWidget *parent = nullptr);
     ~WhyPanel() override;
 

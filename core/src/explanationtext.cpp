@@ -338,6 +338,41 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
     return {};
 }
 
+ReasonLine reasonLine(const Fact &f, const ValueSource &now, const ValueSource *before,
+                      const SentenceMarkup &m)
+{
+    const bool group = f.kind == Fact::Kind::Visibility || f.kind == Fact::Kind::Selected ||
+                       f.kind == Fact::Kind::Implied || f.kind == Fact::Kind::DirectDependency;
+    if (group && f.children.size() == 1) {
+        // One line says it all: print it without the summary above it.
+        std::string sentence = factSentence(f.children.front(), now, before, m);
+        if (f.kind == Fact::Kind::Visibility && f.detail && !sentence.empty()) {
+            sentence.pop_back();
+            sentence += m.text(f.detail == 1 ? ", which caps your " + f.valueAfter + " at " +
+                                                   tri(f.after) + '.'
+                                             : ", so your " + f.valueAfter + " applies again.");
+        }
+        return ReasonLine{sentence, &f.children.front().children};
+    }
+    std::string sentence = factSentence(f, now, before, m);
+    if (f.kind == Fact::Kind::Visibility && f.detail == 1)
+        sentence += m.text(" This caps your " + f.valueAfter + " at " + tri(f.after) + '.');
+    return ReasonLine{sentence, &f.children};
+}
+
+std::string reasonSummary(const Fact &f, const ValueSource &now, const ValueSource *before,
+                          const SentenceMarkup &m)
+{
+    const ReasonLine rl = reasonLine(f, now, before, m);
+    if (rl.children->empty() || (f.kind != Fact::Kind::Selected && f.kind != Fact::Kind::Implied))
+        return rl.sentence;
+    // Several selectors: name the first, count the rest.
+    std::string first = factSentence(rl.children->front(), now, before, m);
+    if (!first.empty() && first.back() == '.') first.pop_back();
+    const std::size_t more = rl.children->size() - 1;
+    return first + m.text(" (and " + std::to_string(more) + " more).");
+}
+
 namespace {
 
 struct Renderer
@@ -361,27 +396,9 @@ struct Renderer
         for (const Fact &f : list) {
             if (f.kind == Fact::Kind::UserValue && before)
                 continue; // shown in the header as "(set by you)"
-            const bool group = f.kind == Fact::Kind::Visibility || f.kind == Fact::Kind::Selected ||
-                               f.kind == Fact::Kind::Implied ||
-                               f.kind == Fact::Kind::DirectDependency;
-            if (group && f.children.size() == 1) {
-                // One line says it all: print it without the summary above it.
-                std::string sentence = factSentence(f.children.front(), now, before);
-                if (f.kind == Fact::Kind::Visibility && f.detail && sentence.size() > 1) {
-                    sentence.pop_back();
-                    sentence += f.detail == 1 ? ", which caps your " + f.valueAfter + " at " +
-                                                    tri(f.after) + '.'
-                                              : ", so your " + f.valueAfter + " applies again.";
-                }
-                line(sentence, depth);
-                facts(f.children.front().children, depth + 1, now, before);
-                continue;
-            }
-            std::string sentence = factSentence(f, now, before);
-            if (f.kind == Fact::Kind::Visibility && f.detail == 1)
-                sentence += " This caps your " + f.valueAfter + " at " + tri(f.after) + '.';
-            line(sentence, depth);
-            facts(f.children, depth + 1, now, before);
+            const ReasonLine rl = reasonLine(f, now, before);
+            line(rl.sentence, depth);
+            facts(*rl.children, depth + 1, now, before);
         }
     }
 };

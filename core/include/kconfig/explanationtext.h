@@ -41,6 +41,20 @@ public:
 // `before` is null for "why is it so now", set for "why did it change".
 std::string factSentence(const Fact &fact, const ValueSource &now, const ValueSource *before,
                          const SentenceMarkup &markup = SentenceMarkup());
+// A reason as one line: a group with a single entry (one dependency line,
+// one selector) is printed as that entry; `children` are what remains to list
+// below it.
+struct ReasonLine
+{
+    std::string sentence;
+    const std::vector<Fact> *children;
+};
+ReasonLine reasonLine(const Fact &fact, const ValueSource &now, const ValueSource *before,
+                      const SentenceMarkup &markup = SentenceMarkup());
+// The reason in one line, also for groups ("selected by A [=y] (and 2 more).").
+std::string reasonSummary(const Fact &fact, const ValueSource &now, const ValueSource *before,
+                          const SentenceMarkup &markup = SentenceMarkup());
+
 // "y -> m", "stays y, no longer locked", ...
 std::string stateChangeText(const SymbolSnapshot &before, const SymbolSnapshot &after);
 // An expression with " [=value]" after each (non-constant) symbol.
