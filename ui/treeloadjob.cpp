@@ -11,8 +11,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
-#include <QTemporaryDir>
 
 using namespace kconfig;
 
@@ -39,12 +39,20 @@ void TreeLoadJob::run()
 
     const Environment processEnv = Environment::fromProcess();
     // Probes write scratch files into the working directory: give them one of
-    // their own, like an O= build directory.
-    QTemporaryDir objtree;
-    ProcessShellRunner processes(objtree.path().toStdString());
-    ProbeCache cache(processes, ProbeCache::defaultDirectory(processEnv),
-                     objtree.path().toStdString());
-    ShellRunner *shell = m_request.runShell ? static_cast<ShellRunner *>(&cache) : nullptr;
+    // their own, like an O= build directory. It must be the same every time,
+    // because the probe cache keys include the working directory.
+    const std::string cacheDir = ProbeCache::defaultDirectory(processEnv);
+    const QString objtree =
+        QFileInfo(QString::fromStdString(cacheDir)).path() + QStringLiteral("/objtree");
+    QDir().mkpath(objtree);
+    QFile::setPermissions(objtree,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    ProcessShellRunner processes(objtree.toStdString());
+    ProbeCache cache(processes, cacheDir, objtree.toStdString());
+    const bool useCache = !processEnv.isSet("KCONFIG_STUDIO_NO_PROBE_CACHE");
+    ShellRunner *shell = !m_request.runShell ? nullptr
+                         : useCache          ? static_cast<ShellRunner *>(&cache)
+                                             : &processes;
 
     QString path = m_request.path;
     if (path.isEmpty()) {

@@ -1,9 +1,243 @@
 // SPDX-License-Identifier: MIT
 // kconfig-studio: the desktop configurator.
+//
+//   kconfig-studio [--arch ARCH] [--config FILE] [PATH]
+//   kconfig-studio --screenshot FILE.png [--select SYMBOL] [--set SYM=VALUE ...]
+//                  [--size WxH] [PATH]
+//
+// PATH is a kernel source tree or a Kconfig file; without it the bundled demo
+// tree opens. --screenshot renders the window offscreen (when there is no
+// display), applies the values, selects the symbol and writes a PNG.
+#include "configdocument.h"
+#include "mainwindow.h"
+#include "tristatelimits.h"
+
+#include <kconfig/config.h>
+#include <kconfig/symbol.h>
+#include <kconfig/tree.h>
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+struct Options
+{
+    OpenRequest request;
+    QString screenshot;
+    QString select;
+    QStringList assignments; // SYM=VALUE
+    QSize size;
+};
+
+void fail(const QString &message)
+{
+    std::fprintf(stderr, "kconfig-studio: %s\n", qPrintable(message));
+}
+
+bool wantsScreenshot(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0 ||
+            std::strncmp(argv[i], "--screenshot=", 13) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool parse(const QApplication &app, Options &options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "A configurator for Linux kernel Kconfig trees."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("path"),
+                                 QCoreApplication::translate("main",
+                                                             "A kernel source tree or a Kconfig "
+                                                             "file (default: the demo tree)."),
+                                 QStringLiteral("[PATH]"));
+    const QCommandLineOption arch(
+        QStringLiteral("arch"),
+        QCoreApplication::translate("main", "Architecture (ARCH) of a kernel tree."),
+        QStringLiteral("ARCH"));
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QCoreApplication::translate("main", "The .config to load and save."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Write an image of the window to FILE (PNG) and exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QCoreApplication::translate("main", "Select SYMBOL in the menu tree."),
+        QStringLiteral("SYMBOL"));
+    const QCommandLineOption set(QStringLiteral("set"),
+                                 QCoreApplication::translate("main",
+                                                             "Set a value after loading "
+                                                             "(repeatable), e.g. IOMMUFD=m."),
+                                 QStringLiteral("SYM=VALUE"));
+    const QCommandLineOption size(
+        QStringLiteral("size"), QCoreApplication::translate("main", "Window size, e.g. 1366x768."),
+        QStringLiteral("WxH"));
+    parser.addOptions({arch, config, screenshot, select, set, size});
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        fail(QCoreApplication::translate("main", "only one PATH may be given"));
+        return false;
+    }
+    options.request.path = positional.value(0);
+    options.request.arch = parser.value(arch);
+    options.request.configFile = parser.value(config);
+    options.screenshot = parser.value(screenshot);
+    options.select = parser.value(select);
+    options.assignments = parser.values(set);
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
+        if (wh.size() != 2 || w < 200 || h < 150 || w > 10000 || h > 10000) {
+            fail(QCoreApplication::translate("main", "--size wants WIDTHxHEIGHT, e.g. 1366x768"));
+            return false;
+        }
+        options.size = QSize(w, h);
+    }
+    return true;
+}
+
+const kconfig::Symbol *findSymbol(ConfigDocument *doc, QString name)
+{
+    if (name.startsWith(QLatin1String("CONFIG_"))) name = name.mid(7);
+    return doc->tree()->symbols().find(name.toStdString());
+}
+
+// Applies --set and --select to a loaded tree; false (with a message) on errors.
+bool applyOptions(MainWindow &window, const Options &options)
+{
+    ConfigDocument *doc = window.document();
+    for (const QString &assignment : options.assignments) {
+        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            fail(QCoreApplication::translate("main", "--set wants SYM=VALUE, not '%1'")
+                     .arg(assignment));
+            return false;
+        }
+        const QString name = assignment.left(eq);
+        const QString value = assignment.mid(eq + 1);
+        const kconfig::Symbol *sym = findSymbol(doc, name);
+        if (!sym) {
+            fail(QCoreApplication::translate("main", "unknown symbol %1").arg(name));
+            return false;
+        }
+        QString error;
+        if (sym->isBoolOrTristate()) {
+            const QString v = value.toLower();
+            if (v != QLatin1String("y") && v != QLatin1String("m") && v != QLatin1String("n")) {
+                fail(QCoreApplication::translate("main", "%1 is %2: the value must be y, m or n")
+                         .arg(name, QString::fromLatin1(kconfig::symbolTypeName(sym->type))));
+                return false;
+            }
+            const kconfig::Tristate t = v == QLatin1String("y")   ? kconfig::Tristate::Yes
+                                        : v == QLatin1String("m") ? kconfig::Tristate::Mod
+                                                                  : kconfig::Tristate::No;
+            if (!doc->setTristate(sym, t)) {
+                fail(TristateLimits(*doc->config(), sym).refusal(t));
+                return false;
+            }
+        } else if (!doc->setString(sym, value, &error)) {
+            fail(error.isEmpty()
+                     ? QCoreApplication::translate("main", "cannot set %1").arg(assignment)
+                     : error);
+            return false;
+        }
+    }
+    if (!options.select.isEmpty()) {
+        const kconfig::Symbol *sym = findSymbol(doc, options.select);
+        if (!sym || !window.navigateTo(sym)) {
+            fail(QCoreApplication::translate("main", "unknown symbol %1").arg(options.select));
+            return false;
+        }
+    }
+    return true;
+}
+
+int takeScreenshot(MainWindow &window, const Options &options)
+{
+    ConfigDocument *doc = window.document();
+    QEventLoop loop;
+    QObject::connect(doc, &ConfigDocument::loaded, &loop, [&loop] { loop.exit(0); });
+    QObject::connect(doc, &ConfigDocument::loadFailed, &loop, [&loop](const QString &message) {
+        fail(message);
+        loop.exit(1);
+    });
+    window.open(options.request);
+    if (loop.exec() != 0) {
+        for (const kconfig::Diagnostic &d : doc->diagnostics())
+            std::fprintf(stderr, "%s\n", d.text.c_str());
+        return 1;
+    }
+    if (!applyOptions(window, options)) return 2;
+    // Let queued layout and paint requests settle before grabbing.
+    QTimer::singleShot(200, &loop, [&loop] { loop.exit(0); });
+    loop.exec();
+    const QImage image = window.screenshot();
+    if (image.isNull() || !image.save(options.screenshot, "PNG")) {
+        fail(QCoreApplication::translate("main", "cannot write %1").arg(options.screenshot));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
+    const bool screenshot = wantsScreenshot(argc, argv);
+    if (screenshot && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
     QApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setOrganizationName(QStringLiteral("kconfig-studio"));
+    QCoreApplication::setApplicationName(QStringLiteral("kconfig-studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KCS_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Kconfig Studio"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("kconfig-studio"));
+
+    Options options;
+    if (!parse(app, options)) return 2;
+
+    // Screenshots look the same for everybody: no saved window layout.
+    QTemporaryDir settingsDir;
+    if (screenshot) {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    }
+
+    MainWindow window;
+    if (screenshot) {
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.resize(options.size.isValid() ? options.size : QSize(1366, 768));
+        window.show();
+        return takeScreenshot(window, options);
+    }
+    if (options.size.isValid()) window.resize(options.size);
+    window.show();
+    if (!options.assignments.isEmpty() || !options.select.isEmpty()) {
+        QObject::connect(
+            window.document(), &ConfigDocument::loaded, &window,
+            [&window, &options] { applyOptions(window, options); }, Qt::SingleShotConnection);
+    }
+    window.open(options.request);
+    return app.exec();
 }
