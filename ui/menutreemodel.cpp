@@ -9,7 +9,8 @@
 #include <kconfig/symbol.h>
 #include <kconfig/tree.h>
 
-#include <unordered_set>
+#include <algorithm>
+#include <climits>
 
 using namespace kconfig;
 
@@ -27,11 +28,6 @@ MenuTreeModel::MenuTreeModel(ConfigDocument *doc, QObject *parent)
 MenuNode *MenuTreeModel::root() const
 {
     return m_doc->tree() ? m_doc->tree()->rootMenu() : nullptr;
-}
-
-std::size_t MenuTreeModel::slot(const MenuNode *menu) const
-{
-    return menu->id < 0 ? m_entries.size() - 1 : static_cast<std::size_t>(menu->id);
 }
 
 bool MenuTreeModel::accepts(const MenuNode *menu, OptionMode mode) const
@@ -65,6 +61,15 @@ bool MenuTreeModel::isReachable(const MenuNode *menu) const
         if (entry(m).row < 0) return false;
     }
     return true;
+}
+
+std::vector<char> MenuTreeModel::reachability() const
+{
+    std::vector<char> reachable(m_entries.size());
+    reachable[slot(root())] = 1;
+    for (const MenuNode *m : m_order) // parents come first
+        reachable[slot(m)] = reachable[slot(m->parent)] && entry(m).row >= 0;
+    return reachable;
 }
 
 void MenuTreeModel::rebuild()
@@ -186,8 +191,17 @@ void MenuTreeModel::setOptionMode(OptionMode mode)
     m_mode = mode;
     if (!root()) return;
     evaluateFilter();
+    restructure();
+}
+
+// Syncs every entry's rows with the filter, children first. An entry's
+// ancestors are untouched until after it is synced, so reachability computed
+// up front stays right for each entry when its turn comes.
+void MenuTreeModel::restructure()
+{
+    const std::vector<char> reachable = reachability();
     for (auto it = m_order.rbegin(); it != m_order.rend(); ++it)
-        syncRows(*it, isReachable(*it));
+        syncRows(*it, reachable[slot(*it)]);
     syncRows(root(), true);
 }
 
@@ -200,9 +214,7 @@ void MenuTreeModel::applyValues(const ActionResult &action)
         wasEmpty[i] = m_entries[i].empty;
     }
     evaluateFilter();
-    for (auto it = m_order.rbegin(); it != m_order.rend(); ++it)
-        syncRows(*it, isReachable(*it));
-    syncRows(root(), true);
+    restructure();
 
     std::vector<const MenuNode *> touched;
     for (MenuNode *m : m_order) {
@@ -235,14 +247,24 @@ void MenuTreeModel::applyValues(const ActionResult &action)
     if (!m_flashing.isEmpty() && !m_flashTimer.isActive()) m_flashTimer.start();
 }
 
+// One dataChanged per parent, spanning its changed rows.
 void MenuTreeModel::refreshRows(const std::vector<const MenuNode *> &menus)
 {
-    std::unordered_set<const MenuNode *> done;
+    const std::vector<char> reachable = reachability();
+    std::vector<std::pair<int, int>> span(m_entries.size(), {INT_MAX, -1});
+    std::vector<const MenuNode *> parents;
     for (const MenuNode *m : menus) {
-        if (!done.insert(m).second || !isReachable(m)) continue;
-        const int row = entry(m).row;
-        emit dataChanged(createIndex(row, 0, const_cast<MenuNode *>(m)),
-                         createIndex(row, ColumnCount - 1, const_cast<MenuNode *>(m)));
+        if (!reachable[slot(m)] || m == root()) continue;
+        auto &[first, last] = span[slot(m->parent)];
+        if (last < 0) parents.push_back(m->parent);
+        first = std::min(first, entry(m).row);
+        last = std::max(last, entry(m).row);
+    }
+    for (const MenuNode *p : parents) {
+        const auto [first, last] = span[slot(p)];
+        const QModelIndex parentIndex =
+            p == root() ? QModelIndex() : createIndex(entry(p).row, 0, const_cast<MenuNode *>(p));
+        emit dataChanged(index(first, 0, parentIndex), index(last, ColumnCount - 1, parentIndex));
     }
 }
 

@@ -9,6 +9,8 @@
 
 #include "valuemarker.h"
 
+#include <kconfig/menunode.h>
+
 #include <QAbstractItemModel>
 #include <QElapsedTimer>
 #include <QHash>
@@ -19,7 +21,6 @@
 class ConfigDocument;
 struct ActionResult;
 namespace kconfig {
-struct MenuNode;
 struct Symbol;
 } // namespace kconfig
 
@@ -99,6 +100,7 @@ private:
     void rebuild();
     void applyValues(const ActionResult &action);
     void evaluateFilter();
+    void restructure();
     void syncRows(kconfig::MenuNode *parent, bool announce);
     void fillSilently(kconfig::MenuNode *parent);
     void refreshRows(const std::vector<const kconfig::MenuNode *> &menus);
@@ -107,8 +109,13 @@ private:
     bool accepts(const kconfig::MenuNode *menu, OptionMode mode) const;
     Entry &entry(const kconfig::MenuNode *menu) { return m_entries[slot(menu)]; }
     const Entry &entry(const kconfig::MenuNode *menu) const { return m_entries[slot(menu)]; }
-    std::size_t slot(const kconfig::MenuNode *menu) const;
+    // Index into m_entries: the node's id, the root last.
+    std::size_t slot(const kconfig::MenuNode *menu) const
+    {
+        return menu->id < 0 ? m_entries.size() - 1 : static_cast<std::size_t>(menu->id);
+    }
     bool isReachable(const kconfig::MenuNode *menu) const;
+    std::vector<char> reachability() const; // isReachable for every slot
     kconfig::MenuNode *root() const;
 
     ConfigDocument *m_doc;
