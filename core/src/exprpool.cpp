@@ -8,19 +8,55 @@
 
 namespace kconfig {
 
-std::size_t ExprPool::KeyHash::operator()(const Key &k) const
+namespace {
+
+std::size_t hashKey(ExprType t, const void *l, const void *r)
 {
-    const std::size_t a = std::hash<const void *>()(k.l);
-    const std::size_t b = std::hash<const void *>()(k.r);
-    return (a * 0x9E3779B97F4A7C15ull) ^ (b + 0x632BE59BD9B4E019ull + (a << 6)) ^
-           static_cast<std::size_t>(k.type);
+    // murmur3's finaliser: pointers are aligned, so their low bits must be mixed
+    // with the high ones before the table masks them off.
+    std::uint64_t x = reinterpret_cast<std::uintptr_t>(l) ^
+                      (reinterpret_cast<std::uintptr_t>(r) * 0x9E3779B97F4A7C15ull) ^
+                      (static_cast<std::uint64_t>(t) << 56);
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    x ^= x >> 33;
+    return static_cast<std::size_t>(x);
 }
+
+const void *leftOf(const Expr *e)
+{
+    return e->sym ? static_cast<const void *>(e->sym) : e->left;
+}
+const void *rightOf(const Expr *e)
+{
+    return e->rightSym ? static_cast<const void *>(e->rightSym) : e->right;
+}
+
+} // namespace
 
 const Expr *ExprPool::lookup(ExprType t, const void *l, const void *r)
 {
-    const Key key{t, l, r};
-    if (auto it = m_index.find(key); it != m_index.end())
-        return it->second;
+    if (m_used * 2 >= m_slots.size()) {
+        // Grow and re-insert: the table stays at most half full.
+        std::vector<const Expr *> old(std::max<std::size_t>(1024, m_slots.size() * 2), nullptr);
+        old.swap(m_slots);
+        const std::size_t mask = m_slots.size() - 1;
+        for (const Expr *e : old) {
+            if (!e) continue;
+            std::size_t i = hashKey(e->type, leftOf(e), rightOf(e)) & mask;
+            while (m_slots[i])
+                i = (i + 1) & mask;
+            m_slots[i] = e;
+        }
+    }
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t i = hashKey(t, l, r) & mask;
+    while (const Expr *e = m_slots[i]) {
+        if (e->type == t && leftOf(e) == l && rightOf(e) == r) return e;
+        i = (i + 1) & mask;
+    }
     Expr &e = m_nodes.emplace_back();
     e.type = t;
     e.id = static_cast<int>(m_nodes.size() - 1);
@@ -41,26 +77,37 @@ const Expr *ExprPool::lookup(ExprType t, const void *l, const void *r)
         e.right = static_cast<const Expr *>(r);
         break;
     }
-    m_index.emplace(key, &e);
+    m_slots[i] = &e;
+    ++m_used;
     return &e;
 }
 
-const Expr *ExprPool::symbol(Symbol *s) { return lookup(ExprType::Symbol, s, nullptr); }
-const Expr *ExprPool::unary(ExprType t, const Expr *e) { return lookup(t, e, nullptr); }
-const Expr *ExprPool::binary(ExprType t, const Expr *l, const Expr *r) { return lookup(t, l, r); }
-const Expr *ExprPool::compare(ExprType t, Symbol *l, Symbol *r) { return lookup(t, l, r); }
+const Expr *ExprPool::symbol(Symbol *s)
+{
+    return lookup(ExprType::Symbol, s, nullptr);
+}
+const Expr *ExprPool::unary(ExprType t, const Expr *e)
+{
+    return lookup(t, e, nullptr);
+}
+const Expr *ExprPool::binary(ExprType t, const Expr *l, const Expr *r)
+{
+    return lookup(t, l, r);
+}
+const Expr *ExprPool::compare(ExprType t, Symbol *l, Symbol *r)
+{
+    return lookup(t, l, r);
+}
 
 const Expr *ExprPool::andOf(const Expr *a, const Expr *b)
 {
-    if (!a)
-        return b;
+    if (!a) return b;
     return b ? binary(ExprType::And, a, b) : a;
 }
 
 const Expr *ExprPool::orOf(const Expr *a, const Expr *b)
 {
-    if (!a)
-        return b;
+    if (!a) return b;
     return b ? binary(ExprType::Or, a, b) : a;
 }
 
@@ -78,28 +125,19 @@ static bool isConstLeaf(const Expr *e, const Symbol *s)
 // kernel, an operand's own simplification is kept only when the node collapses.
 const Expr *ExprPool::eliminateYn(const Expr *e)
 {
-    if (!e || !e->isLogic())
-        return e;
+    if (!e || !e->isLogic()) return e;
     const Expr *l = eliminateYn(e->left);
     const Expr *r = eliminateYn(e->right);
     if (e->type == ExprType::And) {
-        if (isConstLeaf(l, m_c.no))
-            return l;
-        if (isConstLeaf(l, m_c.yes))
-            return r;
-        if (isConstLeaf(r, m_c.no))
-            return r;
-        if (isConstLeaf(r, m_c.yes))
-            return l;
+        if (isConstLeaf(l, m_c.no)) return l;
+        if (isConstLeaf(l, m_c.yes)) return r;
+        if (isConstLeaf(r, m_c.no)) return r;
+        if (isConstLeaf(r, m_c.yes)) return l;
     } else {
-        if (isConstLeaf(l, m_c.no))
-            return r;
-        if (isConstLeaf(l, m_c.yes))
-            return l;
-        if (isConstLeaf(r, m_c.no))
-            return l;
-        if (isConstLeaf(r, m_c.yes))
-            return r;
+        if (isConstLeaf(l, m_c.no)) return r;
+        if (isConstLeaf(l, m_c.yes)) return l;
+        if (isConstLeaf(r, m_c.no)) return l;
+        if (isConstLeaf(r, m_c.yes)) return r;
     }
     return e;
 }
@@ -127,8 +165,7 @@ void ExprPool::eliminateEqLeaves(ExprType t, const Expr *&a, const Expr *&b)
     if (a->type == ExprType::Symbol && b->type == ExprType::Symbol && a->sym == b->sym &&
         (a->sym == m_c.yes || a->sym == m_c.no))
         return;
-    if (!equal(a, b))
-        return;
+    if (!equal(a, b)) return;
     ++m_transCount;
     if (t == ExprType::Or) {
         a = symbol(m_c.no);
@@ -141,22 +178,17 @@ void ExprPool::eliminateEqLeaves(ExprType t, const Expr *&a, const Expr *&b)
 
 void ExprPool::eliminateEq(const Expr *&a, const Expr *&b)
 {
-    if (!a || !b)
-        return;
-    if (a->isLogic())
-        eliminateEqLeaves(a->type, a, b);
-    if (a->type != b->type && b->isLogic())
-        eliminateEqLeaves(b->type, a, b);
+    if (!a || !b) return;
+    if (a->isLogic()) eliminateEqLeaves(a->type, a, b);
+    if (a->type != b->type && b->isLogic()) eliminateEqLeaves(b->type, a, b);
     a = eliminateYn(a);
     b = eliminateYn(b);
 }
 
 bool ExprPool::equal(const Expr *a, const Expr *b)
 {
-    if (!a || !b)
-        return isYes(a) && isYes(b);
-    if (a->type != b->type)
-        return false;
+    if (!a || !b) return isYes(a) && isYes(b);
+    if (a->type != b->type) return false;
     switch (a->type) {
     case ExprType::Equal:
     case ExprType::Unequal:
@@ -173,8 +205,8 @@ bool ExprPool::equal(const Expr *a, const Expr *b)
     case ExprType::Or: {
         const int saved = m_transCount;
         eliminateEq(a, b);
-        const bool res = a->type == ExprType::Symbol && b->type == ExprType::Symbol &&
-                         a->sym == b->sym;
+        const bool res =
+            a->type == ExprType::Symbol && b->type == ExprType::Symbol && a->sym == b->sym;
         m_transCount = saved;
         return res;
     }
@@ -204,18 +236,13 @@ static bool joinable(const Expr *e)
 
 const Expr *ExprPool::joinOr(const Expr *e1, const Expr *e2)
 {
-    if (equal(e1, e2))
-        return e1;
-    if (!joinable(e1) || !joinable(e2))
-        return nullptr;
+    if (equal(e1, e2)) return e1;
+    if (!joinable(e1) || !joinable(e2)) return nullptr;
     Symbol *s1 = joinSubject(e1, true);
-    if (!s1)
-        return nullptr;
+    if (!s1) return nullptr;
     Symbol *s2 = joinSubject(e2, false);
-    if (!s2 || s1 != s2)
-        return nullptr;
-    if (s1->type != SymbolType::Bool && s1->type != SymbolType::Tristate)
-        return nullptr;
+    if (!s2 || s1 != s2) return nullptr;
+    if (s1->type != SymbolType::Bool && s1->type != SymbolType::Tristate) return nullptr;
     const auto eqPair = [&](Symbol *x, Symbol *y) {
         return e1->type == ExprType::Equal && e2->type == ExprType::Equal &&
                ((e1->rightSym == x && e2->rightSym == y) ||
@@ -242,18 +269,13 @@ const Expr *ExprPool::joinOr(const Expr *e1, const Expr *e2)
 
 const Expr *ExprPool::joinAnd(const Expr *e1, const Expr *e2)
 {
-    if (equal(e1, e2))
-        return e1;
-    if (!joinable(e1) || !joinable(e2))
-        return nullptr;
+    if (equal(e1, e2)) return e1;
+    if (!joinable(e1) || !joinable(e2)) return nullptr;
     Symbol *s1 = joinSubject(e1, true);
-    if (!s1)
-        return nullptr;
+    if (!s1) return nullptr;
     Symbol *s2 = joinSubject(e2, false);
-    if (!s2 || s1 != s2)
-        return nullptr;
-    if (s1->type != SymbolType::Bool && s1->type != SymbolType::Tristate)
-        return nullptr;
+    if (!s2 || s1 != s2) return nullptr;
+    if (s1->type != SymbolType::Bool && s1->type != SymbolType::Tristate) return nullptr;
 
     const auto symAnd = [&](ExprType t, Symbol *rhs) {
         return (e1->type == ExprType::Symbol && e2->type == t && e2->rightSym == rhs) ||
@@ -326,10 +348,38 @@ void ExprPool::eliminateDupsLeaves(ExprType t, const Expr *&a, const Expr *&b)
     }
 }
 
+// Both rewrites are pure functions of a (hash-consed) node, and finalisation
+// applies them to the same dependencies over and over: remember the results.
 const Expr *ExprPool::eliminateDups(const Expr *e)
 {
-    if (!e)
-        return e;
+    if (!e) return e;
+    const auto id = static_cast<std::size_t>(e->id);
+    if (id < m_dupsMemo.size() && m_dupsMemo[id]) return m_dupsMemo[id];
+    const Expr *r = eliminateDupsUncached(e);
+    if (m_dupsMemo.size() <= id) m_dupsMemo.resize(std::max(id + 1, m_nodes.size()), nullptr);
+    m_dupsMemo[id] = r;
+    return r;
+}
+
+const Expr *ExprPool::transform(const Expr *e)
+{
+    if (!e) return nullptr;
+    const auto id = static_cast<std::size_t>(e->id);
+    if (id < m_transformMemo.size() && m_transformMemo[id]) return m_transformMemo[id];
+    const int notices = m_notices;
+    const Expr *r = transformUncached(e);
+    // conf prints its notice each time it meets `A=m`: do not remember those.
+    if (m_notices == notices) {
+        if (m_transformMemo.size() <= id)
+            m_transformMemo.resize(std::max(id + 1, m_nodes.size()), nullptr);
+        m_transformMemo[id] = r;
+    }
+    return r;
+}
+
+const Expr *ExprPool::eliminateDupsUncached(const Expr *e)
+{
+    if (!e) return e;
     const int saved = m_transCount;
     do {
         m_transCount = 0;
@@ -345,20 +395,19 @@ const Expr *ExprPool::eliminateDups(const Expr *e)
     return e;
 }
 
-const Expr *ExprPool::transform(const Expr *e)
+const Expr *ExprPool::transformUncached(const Expr *e)
 {
-    if (!e)
-        return nullptr;
+    if (!e) return nullptr;
     if (e->type == ExprType::Not || e->isLogic())
         e = binary(e->type, transform(e->left), transform(e->right));
 
     switch (e->type) {
     case ExprType::Equal:
-        if (e->sym->type != SymbolType::Bool)
-            break;
+        if (e->sym->type != SymbolType::Bool) break;
         if (e->rightSym == m_c.no) // A=n -> !A
             return unary(ExprType::Not, symbol(e->sym));
         if (e->rightSym == m_c.mod) { // A=m -> n
+            ++m_notices;
             if (m_notice)
                 m_notice("boolean symbol " + e->sym->name + " tested for 'm'? test forced to 'n'");
             return symbol(m_c.no);
@@ -367,19 +416,18 @@ const Expr *ExprPool::transform(const Expr *e)
             return symbol(e->sym);
         break;
     case ExprType::Unequal:
-        if (e->sym->type != SymbolType::Bool)
-            break;
+        if (e->sym->type != SymbolType::Bool) break;
         if (e->rightSym == m_c.no) // A!=n -> A
             return symbol(e->sym);
         if (e->rightSym == m_c.mod) { // A!=m -> y
+            ++m_notices;
             if (m_notice)
                 m_notice("boolean symbol " + e->sym->name + " tested for 'm'? test forced to 'y'");
             return symbol(m_c.yes);
         }
         // A!=y -> !A. (conf 6.12 builds a malformed node here and may crash or
         // compute garbage; this is the rewrite it intends.)
-        if (e->rightSym == m_c.yes)
-            return unary(ExprType::Not, symbol(e->sym));
+        if (e->rightSym == m_c.yes) return unary(ExprType::Not, symbol(e->sym));
         break;
     case ExprType::Not: {
         const Expr *in = e->left;
@@ -400,16 +448,14 @@ const Expr *ExprPool::transform(const Expr *e)
                                                       : ExprType::LessEqual,
                            in->sym, in->rightSym);
         case ExprType::Or: // !(A || B) -> !A && !B
-            return transform(andOf(unary(ExprType::Not, in->left), unary(ExprType::Not, in->right)));
+            return transform(
+                andOf(unary(ExprType::Not, in->left), unary(ExprType::Not, in->right)));
         case ExprType::And: // !(A && B) -> !A || !B
             return transform(orOf(unary(ExprType::Not, in->left), unary(ExprType::Not, in->right)));
         case ExprType::Symbol:
-            if (in->sym == m_c.yes)
-                return symbol(m_c.no);
-            if (in->sym == m_c.mod)
-                return symbol(m_c.mod);
-            if (in->sym == m_c.no)
-                return symbol(m_c.yes);
+            if (in->sym == m_c.yes) return symbol(m_c.no);
+            if (in->sym == m_c.mod) return symbol(m_c.mod);
+            if (in->sym == m_c.no) return symbol(m_c.yes);
             break;
         default:
             break;
@@ -434,10 +480,8 @@ const Expr *ExprPool::transCompare(const Expr *e, ExprType t, Symbol *s)
         const Expr *e1 = transCompare(e->left, ExprType::Equal, s);
         const Expr *e2 = transCompare(e->right, ExprType::Equal, s);
         const bool isAnd = e->type == ExprType::And;
-        if (s == m_c.yes)
-            e = binary(isAnd ? ExprType::And : ExprType::Or, e1, e2);
-        if (s == m_c.no)
-            e = binary(isAnd ? ExprType::Or : ExprType::And, e1, e2);
+        if (s == m_c.yes) e = binary(isAnd ? ExprType::And : ExprType::Or, e1, e2);
+        if (s == m_c.no) e = binary(isAnd ? ExprType::Or : ExprType::And, e1, e2);
         return t == ExprType::Unequal ? unary(ExprType::Not, e) : e;
     }
     case ExprType::Not:
@@ -449,19 +493,13 @@ const Expr *ExprPool::transCompare(const Expr *e, ExprType t, Symbol *s)
     case ExprType::Greater:
     case ExprType::GreaterEqual:
         if (t == ExprType::Equal) {
-            if (s == m_c.yes)
-                return e;
-            if (s == m_c.mod)
-                return symbol(m_c.no);
-            if (s == m_c.no)
-                return unary(ExprType::Not, e);
+            if (s == m_c.yes) return e;
+            if (s == m_c.mod) return symbol(m_c.no);
+            if (s == m_c.no) return unary(ExprType::Not, e);
         } else {
-            if (s == m_c.yes)
-                return unary(ExprType::Not, e);
-            if (s == m_c.mod)
-                return symbol(m_c.yes);
-            if (s == m_c.no)
-                return e;
+            if (s == m_c.yes) return unary(ExprType::Not, e);
+            if (s == m_c.mod) return symbol(m_c.yes);
+            if (s == m_c.no) return e;
         }
         return nullptr;
     case ExprType::Symbol:
@@ -473,8 +511,7 @@ const Expr *ExprPool::transCompare(const Expr *e, ExprType t, Symbol *s)
 
 const Expr *ExprPool::rewriteM(const Expr *e, Symbol *modules)
 {
-    if (!e)
-        return e;
+    if (!e) return e;
     switch (e->type) {
     case ExprType::Not:
         return unary(ExprType::Not, rewriteM(e->left, modules));
@@ -482,8 +519,7 @@ const Expr *ExprPool::rewriteM(const Expr *e, Symbol *modules)
     case ExprType::And:
         return binary(e->type, rewriteM(e->left, modules), rewriteM(e->right, modules));
     case ExprType::Symbol:
-        if (e->sym == m_c.mod)
-            return andOf(e, symbol(modules));
+        if (e->sym == m_c.mod) return andOf(e, symbol(modules));
         return e;
     default:
         return e;
@@ -492,8 +528,7 @@ const Expr *ExprPool::rewriteM(const Expr *e, Symbol *modules)
 
 bool exprContainsSymbol(const Expr *e, const Symbol *s)
 {
-    if (!e)
-        return false;
+    if (!e) return false;
     switch (e->type) {
     case ExprType::And:
     case ExprType::Or:
@@ -516,11 +551,9 @@ bool exprContainsSymbol(const Expr *e, const Symbol *s)
 
 static void collect(const Expr *e, std::vector<const Symbol *> &out)
 {
-    if (!e)
-        return;
+    if (!e) return;
     const auto add = [&out](const Symbol *s) {
-        if (s && std::find(out.begin(), out.end(), s) == out.end())
-            out.push_back(s);
+        if (s && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
     };
     switch (e->type) {
     case ExprType::And:
@@ -549,8 +582,7 @@ std::vector<const Symbol *> exprSymbols(const Expr *e)
 
 bool exprDependsOnSymbol(const Expr *e, const Symbol *s, const ExprPool::Constants &c)
 {
-    if (!e)
-        return false;
+    if (!e) return false;
     switch (e->type) {
     case ExprType::And:
         return exprDependsOnSymbol(e->left, s, c) || exprDependsOnSymbol(e->right, s, c);

@@ -6,6 +6,7 @@
 #include "kconfig/preprocessor.h"
 #include "kconfig/sourcefiles.h"
 
+#include <array>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -16,9 +17,9 @@ struct Lexer::Buffer
 {
     std::string text;
     std::size_t pos = 0;
-    int line = 1;                           // yylineno within this file
-    const std::string *file = nullptr;      // cur_filename while scanning it
-    int sourceLine = 0;                     // statement line of `source` in the parent
+    int line = 1;                      // yylineno within this file
+    const std::string *file = nullptr; // cur_filename while scanning it
+    int sourceLine = 0;                // statement line of `source` in the parent
     const std::string *parentFile = nullptr;
 };
 
@@ -26,8 +27,8 @@ namespace {
 
 bool isWordChar(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
 }
 
 const std::unordered_map<std::string_view, Token> &keywords()
@@ -66,6 +67,21 @@ const std::unordered_map<std::string_view, Token> &keywords()
     return table;
 }
 
+// Keywords are short and start with few letters: compare only candidates.
+Token keywordToken(std::string_view word)
+{
+    if (word.size() < 2 || word.size() > 12 || word[0] < 'b' || word[0] > 'v') return Token::Word;
+    static const auto byFirst = [] {
+        std::array<std::vector<std::pair<std::string_view, Token>>, 26> t;
+        for (const auto &[name, tok] : keywords())
+            t[static_cast<std::size_t>(name[0] - 'a')].emplace_back(name, tok);
+        return t;
+    }();
+    for (const auto &[name, tok] : byFirst[static_cast<std::size_t>(word[0] - 'a')])
+        if (name == word) return tok;
+    return Token::Word;
+}
+
 } // namespace
 
 const char *tokenName(Token t)
@@ -87,8 +103,7 @@ const char *tokenName(Token t)
         break;
     }
     for (const auto &[name, tok] : keywords())
-        if (tok == t)
-            return name.data();
+        if (tok == t) return name.data();
     switch (t) {
     case Token::Or:
         return "||";
@@ -130,15 +145,17 @@ Lexer::~Lexer() = default;
 
 const std::string *Lexer::internFile(const std::string &name)
 {
-    for (const std::string *f : m_fileOrder)
-        if (*f == name)
-            return f;
+    if (auto it = m_fileIndex.find(name); it != m_fileIndex.end()) return it->second;
     m_fileNames.push_back(std::make_unique<std::string>(name));
     m_fileOrder.push_back(m_fileNames.back().get());
+    m_fileIndex.emplace(name, m_fileNames.back().get());
     return m_fileNames.back().get();
 }
 
-int Lexer::scannerLine() const { return m_stack.empty() ? 0 : m_stack.back()->line; }
+int Lexer::scannerLine() const
+{
+    return m_stack.empty() ? 0 : m_stack.back()->line;
+}
 
 void Lexer::warnAt(int line, const std::string &message)
 {
@@ -154,15 +171,13 @@ void Lexer::warnAt(int line, const std::string &message)
 void Lexer::start(const std::string &name)
 {
     auto file = m_files.open(name, m_env);
-    if (!file)
-        throw FatalError("can't find file " + name);
+    if (!file) throw FatalError("can't find file " + name);
     auto buf = std::make_unique<Buffer>();
     buf->text = std::move(file->text);
     buf->file = internFile(name);
     m_curFile = buf->file;
     m_stack.push_back(std::move(buf));
-    if (m_fileOpened)
-        m_fileOpened(++m_opened);
+    if (m_fileOpened) m_fileOpened(++m_opened);
 }
 
 void Lexer::pushFile(const std::string &name)
@@ -174,10 +189,10 @@ void Lexer::pushFile(const std::string &name)
     // The files currently open (this one and its includers) must not include themselves.
     bool recursive = false;
     for (const auto &b : m_stack)
-        if (*b->file == name)
-            recursive = true;
+        if (*b->file == name) recursive = true;
     if (recursive) {
-        std::string msg = "Recursive inclusion detected.\nInclusion path:\n  current file : " + name;
+        std::string msg =
+            "Recursive inclusion detected.\nInclusion path:\n  current file : " + name;
         int line = m_curLine;
         for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
             msg += "\n  included from: " + *(*it)->file + ':' + std::to_string(line);
@@ -192,8 +207,7 @@ void Lexer::pushFile(const std::string &name)
     buf->file = internFile(name);
     m_curFile = buf->file;
     m_stack.push_back(std::move(buf));
-    if (m_fileOpened)
-        m_fileOpened(++m_opened);
+    if (m_fileOpened) m_fileOpened(++m_opened);
 }
 
 void Lexer::startHelp()
@@ -239,10 +253,8 @@ Token Lexer::endOfBuffer()
 
 Token Lexer::scan()
 {
-    if (m_stack.empty() || m_finished)
-        return Token::Eof;
-    if (m_mode == Mode::Help)
-        return scanHelp();
+    if (m_stack.empty() || m_finished) return Token::Eof;
+    if (m_mode == Mode::Help) return scanHelp();
 
     Buffer &b = *m_stack.back();
     const std::string &s = b.text;
@@ -250,8 +262,7 @@ Token Lexer::scan()
     if (m_mode == Mode::AssignValue) {
         while (b.pos < s.size() && (s[b.pos] == ' ' || s[b.pos] == '\t'))
             ++b.pos;
-        if (b.pos >= s.size())
-            return endOfBuffer();
+        if (b.pos >= s.size()) return endOfBuffer();
         if (s[b.pos] == '\n') {
             ++b.pos;
             ++b.line;
@@ -266,8 +277,7 @@ Token Lexer::scan()
     }
 
     while (true) {
-        if (b.pos >= s.size())
-            return endOfBuffer();
+        if (b.pos >= s.size()) return endOfBuffer();
         const char c = s[b.pos];
         const char n = b.pos + 1 < s.size() ? s[b.pos + 1] : '\0';
         switch (c) {
@@ -352,8 +362,7 @@ Token Lexer::scan()
         default:
             if (isWordChar(c) || c == '$') {
                 const Token t = scanWord();
-                if (t != Token::Eof)
-                    return t;
+                if (t != Token::Eof) return t;
                 continue; // a word that expanded to nothing
             }
             break;
@@ -378,8 +387,7 @@ Token Lexer::scanWord()
     if (!hasDollar) {
         const std::string_view word(s.data() + b.pos, end - b.pos);
         b.pos = end;
-        if (auto it = keywords().find(word); it != keywords().end())
-            return it->second;
+        if (const Token k = keywordToken(word); k != Token::Word) return k;
         m_text.assign(word);
         return Token::Word;
     }
@@ -389,12 +397,11 @@ Token Lexer::scanWord()
     const std::string_view line(s.data() + b.pos,
                                 (eol == std::string::npos ? s.size() : eol) - b.pos);
     std::size_t used = 0;
-    std::string out = m_pp ? m_pp->expandOneToken(line, used) : std::string(line.substr(0, end - b.pos));
-    if (!m_pp)
-        used = end - b.pos;
+    std::string out =
+        m_pp ? m_pp->expandOneToken(line, used) : std::string(line.substr(0, end - b.pos));
+    if (!m_pp) used = end - b.pos;
     b.pos += used;
-    if (out.empty())
-        return Token::Eof;
+    if (out.empty()) return Token::Eof;
     m_text = std::move(out);
     return Token::Word;
 }
@@ -405,8 +412,7 @@ Token Lexer::scanString(char quote)
     const std::string &s = b.text;
     m_text.clear();
     while (true) {
-        if (b.pos >= s.size())
-            return Token::WordQuote;
+        if (b.pos >= s.size()) return Token::WordQuote;
         const char c = s[b.pos];
         if (c == '$') {
             const std::size_t eol = s.find('\n', b.pos);
@@ -424,14 +430,12 @@ Token Lexer::scanString(char quote)
         if (c == '\\') {
             // "\x" keeps x; a backslash before a newline or the end keeps nothing.
             ++b.pos;
-            if (b.pos < s.size() && s[b.pos] != '\n')
-                m_text += s[b.pos++];
+            if (b.pos < s.size() && s[b.pos] != '\n') m_text += s[b.pos++];
             continue;
         }
         if (c == '"' || c == '\'') {
             ++b.pos;
-            if (c == quote)
-                return Token::WordQuote;
+            if (c == quote) return Token::WordQuote;
             m_text += c;
             continue;
         }
@@ -455,8 +459,7 @@ Token Lexer::scanHelp()
         return Token::HelpText;
     };
     while (true) {
-        if (b.pos >= s.size())
-            return endHelp();
+        if (b.pos >= s.size()) return endHelp();
         std::size_t ws = b.pos;
         while (ws < s.size() && (s[ws] == ' ' || s[ws] == '\t'))
             ++ws;
@@ -466,8 +469,7 @@ Token Lexer::scanHelp()
                 ws + 1 < s.size() && s[ws + 1] != ' ' && s[ws + 1] != '\t' && s[ws + 1] != '\n';
             b.pos = ws + 1;
             ++b.line;
-            if (nextStartsLine)
-                return endHelp();
+            if (nextStartsLine) return endHelp();
             m_text += '\n';
             continue;
         }
@@ -478,8 +480,7 @@ Token Lexer::scanHelp()
             b.pos = ws;
             m_lastTs = ts;
             if (m_firstTs) {
-                if (ts < m_firstTs)
-                    return endHelp();
+                if (ts < m_firstTs) return endHelp();
                 m_text.append(static_cast<std::size_t>(ts - m_firstTs), ' ');
             }
             continue;
@@ -492,8 +493,7 @@ Token Lexer::scanHelp()
             --end;
         m_text.append(s, b.pos, end - b.pos);
         b.pos = lineEnd;
-        if (!m_firstTs)
-            m_firstTs = m_lastTs;
+        if (!m_firstTs) m_firstTs = m_lastTs;
     }
 }
 

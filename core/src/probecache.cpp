@@ -21,9 +21,9 @@ constexpr std::size_t kMaxEntry = 1u << 20;
 // Variables that differ from run to run but that no probe reads.
 const std::set<std::string> &volatileVariables()
 {
-    static const std::set<std::string> vars = {"_", "OLDPWD", "PWD", "SHLVL", "MAKEFLAGS",
-                                               "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES",
-                                               "TERM", "COLUMNS", "LINES"};
+    static const std::set<std::string> vars = {"_",         "OLDPWD",    "PWD",    "SHLVL",
+                                               "MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES",
+                                               "TERM",      "COLUMNS",   "LINES"};
     return vars;
 }
 
@@ -46,16 +46,15 @@ std::vector<std::string> words(const std::string &command)
     std::vector<std::string> out;
     std::string cur;
     for (char c : command) {
-        if (std::isspace(static_cast<unsigned char>(c)) || std::string_view(";|&(){}<>'\"`").find(c) != std::string_view::npos) {
-            if (!cur.empty())
-                out.push_back(std::move(cur));
+        if (std::isspace(static_cast<unsigned char>(c)) ||
+            std::string_view(";|&(){}<>'\"`").find(c) != std::string_view::npos) {
+            if (!cur.empty()) out.push_back(std::move(cur));
             cur.clear();
         } else {
             cur += c;
         }
     }
-    if (!cur.empty())
-        out.push_back(std::move(cur));
+    if (!cur.empty()) out.push_back(std::move(cur));
     return out;
 }
 
@@ -66,24 +65,23 @@ ProbeCache::ProbeCache(ShellRunner &inner, std::string directory, std::string wo
 {
     if (m_cwd.empty()) {
         char buf[4096];
-        if (::getcwd(buf, sizeof buf))
-            m_cwd = buf;
+        if (::getcwd(buf, sizeof buf)) m_cwd = buf;
     }
 }
 
 std::string ProbeCache::defaultDirectory(const Environment &env)
 {
     std::string base = env.value("XDG_CACHE_HOME");
-    if (base.empty())
-        base = env.value("HOME") + "/.cache";
+    if (base.empty()) base = env.value("HOME") + "/.cache";
     return base + "/kconfig-studio/probes";
 }
 
 std::string ProbeCache::fingerprint(const std::string &path)
 {
-    if (auto it = m_statMemo.find(path); it != m_statMemo.end())
-        return it->second;
-    struct stat st {};
+    if (auto it = m_statMemo.find(path); it != m_statMemo.end()) return it->second;
+    struct stat st
+    {
+    };
     std::string fp;
     if (::stat(path.c_str(), &st) == 0) {
         fp = std::to_string(st.st_size) + ':' + std::to_string(st.st_mtim.tv_sec) + '.' +
@@ -105,13 +103,11 @@ std::string ProbeCache::resolveProgram(const std::string &word, const std::strin
     std::size_t pos = 0;
     while (pos <= pathVar.size()) {
         std::size_t end = pathVar.find(':', pos);
-        if (end == std::string::npos)
-            end = pathVar.size();
+        if (end == std::string::npos) end = pathVar.size();
         const std::string dir = pathVar.substr(pos, end - pos);
         if (!dir.empty()) {
             const std::string p = dir + '/' + word;
-            if (fingerprint(p) != "missing" && ::access(p.c_str(), X_OK) == 0)
-                return p;
+            if (fingerprint(p) != "missing" && ::access(p.c_str(), X_OK) == 0) return p;
         }
         pos = end + 1;
     }
@@ -120,29 +116,40 @@ std::string ProbeCache::resolveProgram(const std::string &word, const std::strin
 
 std::string ProbeCache::keyFor(const std::string &command, const Environment &env)
 {
-    std::string key = std::string(kFormat) + "\ncommand " + command + "\ncwd " + m_cwd + '\n';
-    for (const auto &[name, value] : env.variables())
-        if (!volatileVariables().count(name))
-            key += "env " + name + '=' + value + '\n';
-    const std::string pathVar = env.value("PATH");
-    std::size_t pos = 0;
-    while (pos <= pathVar.size()) {
-        std::size_t end = pathVar.find(':', pos);
-        if (end == std::string::npos)
-            end = pathVar.size();
-        const std::string dir = pathVar.substr(pos, end - pos);
-        if (!dir.empty())
-            key += "pathdir " + dir + ' ' + fingerprint(dir) + '\n';
-        pos = end + 1;
+    // The working directory itself is not part of the key (builds happen in
+    // many directories); what the command names relative to it is, below.
+    std::string key = std::string(kFormat) + "\ncommand " + command + '\n';
+    if (m_envKeyFor != &env || m_envKeySize != env.variables().size()) {
+        m_envKey.clear();
+        for (const auto &[name, value] : env.variables())
+            if (!volatileVariables().count(name)) m_envKey += "env " + name + '=' + value + '\n';
+        const std::string pathVar = env.value("PATH");
+        std::size_t pos = 0;
+        while (pos <= pathVar.size()) {
+            std::size_t end = pathVar.find(':', pos);
+            if (end == std::string::npos) end = pathVar.size();
+            const std::string dir = pathVar.substr(pos, end - pos);
+            if (!dir.empty()) m_envKey += "pathdir " + dir + ' ' + fingerprint(dir) + '\n';
+            pos = end + 1;
+        }
+        m_envKeyFor = &env;
+        m_envKeySize = env.variables().size();
     }
+    key += m_envKey;
+    const std::string pathVar = env.value("PATH");
     std::set<std::string> seen;
     for (const std::string &w : words(command)) {
         std::string word = w;
-        if (auto eq = word.find('='); eq != std::string::npos && word.find('/') == std::string::npos)
+        if (auto eq = word.find('=');
+            eq != std::string::npos && word.find('/') == std::string::npos)
             continue; // VAR=value assignments
         const std::string program = resolveProgram(word, pathVar);
-        if (program.empty() || !seen.insert(program).second)
+        if (program.empty()) {
+            if (word.find('/') != std::string::npos && word[0] != '/')
+                key += "missing " + m_cwd + '/' + word + '\n';
             continue;
+        }
+        if (!seen.insert(program).second) continue;
         key += "tool " + program + ' ' + fingerprint(program) + '\n';
         char real[4096];
         if (::realpath(program.c_str(), real) && program != real)
@@ -165,11 +172,13 @@ std::string ProbeCache::run(const std::string &command, const Environment &env)
     const std::string path = entryPath(key);
     const std::string header = key + "--\n";
     if (auto text = readWholeFile(path, kMaxEntry)) {
-        struct stat st {};
-        const bool ownerOnly = ::stat(path.c_str(), &st) == 0 && st.st_uid == ::getuid() &&
-                               (st.st_mode & 077) == 0;
-        if (ownerOnly && text->size() >= header.size() + 1 && text->compare(0, header.size(), header) == 0 &&
-            text->back() == '\n') {
+        struct stat st
+        {
+        };
+        const bool ownerOnly =
+            ::stat(path.c_str(), &st) == 0 && st.st_uid == ::getuid() && (st.st_mode & 077) == 0;
+        if (ownerOnly && text->size() >= header.size() + 1 &&
+            text->compare(0, header.size(), header) == 0 && text->back() == '\n') {
             ++m_hits;
             return text->substr(header.size(), text->size() - header.size() - 1);
         }

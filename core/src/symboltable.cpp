@@ -47,8 +47,7 @@ Symbol *SymbolTable::create(std::string_view name, std::uint32_t flags, unsigned
 
 static Symbol *singleLetterConstant(std::string_view name, Symbol *y, Symbol *m, Symbol *n)
 {
-    if (name.size() != 1)
-        return nullptr;
+    if (name.size() != 1) return nullptr;
     switch (name[0]) {
     case 'y':
         return y;
@@ -63,15 +62,12 @@ static Symbol *singleLetterConstant(std::string_view name, Symbol *y, Symbol *m,
 
 Symbol *SymbolTable::lookup(std::string_view name, bool asConst)
 {
-    if (Symbol *c = singleLetterConstant(name, m_yes, m_mod, m_no))
-        return c;
+    if (Symbol *c = singleLetterConstant(name, m_yes, m_mod, m_no)) return c;
     auto &map = asConst ? m_literals : m_named;
-    const std::string key(name);
-    if (auto it = map.find(key); it != map.end())
-        return it->second;
+    if (auto it = map.find(name); it != map.end()) return it->second;
     const std::uint32_t flags = asConst ? std::uint32_t(Symbol::Const) : 0u;
     Symbol *s = create(name, flags, kconfigHashString(name) % kBuckets);
-    map.emplace(key, s);
+    map.emplace(std::string(name), s);
     return s;
 }
 
@@ -82,11 +78,9 @@ Symbol *SymbolTable::newChoice()
 
 Symbol *SymbolTable::find(std::string_view name) const
 {
-    if (name.empty())
-        return nullptr;
-    if (Symbol *c = singleLetterConstant(name, m_yes, m_mod, m_no))
-        return c;
-    auto it = m_named.find(std::string(name));
+    if (name.empty()) return nullptr;
+    if (Symbol *c = singleLetterConstant(name, m_yes, m_mod, m_no)) return c;
+    auto it = m_named.find(name);
     return it == m_named.end() ? nullptr : it->second;
 }
 

@@ -9,7 +9,6 @@
 #include <deque>
 #include <functional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace kconfig {
@@ -56,20 +55,10 @@ public:
     void setNoticeHandler(std::function<void(const std::string &)> h) { m_notice = std::move(h); }
 
 private:
-    struct Key
-    {
-        ExprType type;
-        const void *l;
-        const void *r;
-        bool operator==(const Key &o) const { return type == o.type && l == o.l && r == o.r; }
-    };
-    struct KeyHash
-    {
-        std::size_t operator()(const Key &k) const;
-    };
-
     const Expr *lookup(ExprType t, const void *l, const void *r);
     const Expr *eliminateYn(const Expr *e);
+    const Expr *transformUncached(const Expr *e);
+    const Expr *eliminateDupsUncached(const Expr *e);
     void eliminateEqLeaves(ExprType t, const Expr *&a, const Expr *&b);
     void eliminateDupsLeaves(ExprType t, const Expr *&a, const Expr *&b);
     const Expr *joinOr(const Expr *a, const Expr *b);
@@ -77,8 +66,14 @@ private:
 
     Constants m_c;
     std::deque<Expr> m_nodes;
-    std::unordered_map<Key, const Expr *, KeyHash> m_index;
+    // Open-addressing hash set of the nodes, keyed by (type, left, right):
+    // hash-consing runs for every node conf builds, so it must be cheap.
+    std::vector<const Expr *> m_slots;
+    std::size_t m_used = 0;
     int m_transCount = 0;
+    int m_notices = 0;
+    std::vector<const Expr *> m_dupsMemo;      // by node id
+    std::vector<const Expr *> m_transformMemo; // by node id
     std::function<void(const std::string &)> m_notice;
 };
 

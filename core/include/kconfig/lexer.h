@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace kconfig {
@@ -131,6 +132,7 @@ private:
     std::vector<std::unique_ptr<Buffer>> m_stack; // back() is the current file
     std::vector<std::unique_ptr<std::string>> m_fileNames;
     std::vector<const std::string *> m_fileOrder;
+    std::unordered_map<std::string, const std::string *> m_fileIndex;
 
     Mode m_mode = Mode::Initial;
     bool m_finished = false;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // A persistent cache for $(shell,...) probes. An entry is keyed by everything
-// that can change a probe's answer: the command, the working directory, the
-// environment, and fingerprints (size, mtime, inode) of the programs and
-// scripts the command names, of the directories holding them and of every
-// PATH directory. A key that does not match exactly is a miss, so a cached
-// answer is never stale; unreadable or malformed entries are ignored.
+// that can change a probe's answer: the command, the environment, and
+// fingerprints (size, mtime, inode) of the programs and scripts the command
+// names (relative names resolved in the working directory), of the
+// directories holding them and of every PATH directory. A key that does not match exactly is a
+// miss, so a cached answer is never stale; unreadable or malformed entries are ignored.
 #pragma once
 
 #include "kconfig/shellrunner.h"
@@ -40,6 +40,9 @@ private:
     std::string m_dir;
     std::string m_cwd;
     std::map<std::string, std::string> m_statMemo; // path -> fingerprint, per instance
+    std::string m_envKey; // the environment's part of the key, computed once
+    const Environment *m_envKeyFor = nullptr;
+    std::size_t m_envKeySize = 0;
     int m_hits = 0;
     int m_misses = 0;
 };

@@ -48,8 +48,18 @@ private:
     std::deque<Symbol> m_storage;
     std::vector<Symbol *> m_all;
     std::vector<std::vector<Symbol *>> m_buckets;
-    std::unordered_map<std::string, Symbol *> m_named;
-    std::unordered_map<std::string, Symbol *> m_literals;
+    // Transparent hashing: look names up as string_views without copying them.
+    struct NameHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const
+        {
+            return std::hash<std::string_view>()(s);
+        }
+    };
+    using NameMap = std::unordered_map<std::string, Symbol *, NameHash, std::equal_to<>>;
+    NameMap m_named;
+    NameMap m_literals;
     mutable std::vector<Symbol *> m_hashOrder;
     mutable bool m_hashOrderValid = false;
     Symbol *m_yes = nullptr;

@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: MIT
+// Engine benchmark on a real kernel tree, side by side with the kernel's conf:
+// load (parse + finalise + evaluate) cold and with a warm probe cache, the
+// CLI's --olddefconfig, one value change with incremental recalculation, a
+// full recalculation, and peak memory. Prints figures; not a test.
+//
+// Usage: kconfig_bench --tree DIR --conf PATH_TO_KERNEL_CONF [--arch ARCH]
+//                      [--config FILE] [--cli PATH] [--changes N]
+#include <kconfig/config.h>
+#include <kconfig/configreader.h>
+#include <kconfig/diagnostic.h>
+#include <kconfig/kerneltree.h>
+#include <kconfig/probecache.h>
+#include <kconfig/shellrunner.h>
+#include <kconfig/sourcefiles.h>
+#include <kconfig/treeloader.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace kconfig;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Options
+{
+    std::string tree;
+    std::string conf;
+    std::string arch = "x86_64";
+    std::string config;
+    std::string cli;
+    int changes = 1000;
+    int runs = 5;
+    bool memoryOnly = false;
+    std::string probeDir; // --memory-only: the warm probe cache to use
+};
+
+double ms(Clock::duration d)
+{
+    return std::chrono::duration<double, std::milli>(d).count();
+}
+
+double cpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
+           (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))];
+}
+
+std::string tempDir(const char *tag)
+{
+    std::string t = std::string("/tmp/kconfig-bench-") + tag + ".XXXXXX";
+    std::vector<char> buf(t.begin(), t.end());
+    buf.push_back('\0');
+    if (!mkdtemp(buf.data())) std::exit(1);
+    return buf.data();
+}
+
+struct ProcessTimes
+{
+    double wallMs = 0;
+    double ownCpuMs = 0;      // the process itself
+    double childrenCpuMs = 0; // what it waited for (shell probes)
+    int status = 0;
+};
+
+// Runs a program; reads its own and its children's CPU time from /proc while
+// it is a zombie (waitid with WNOWAIT), before reaping it.
+ProcessTimes runProgram(const std::vector<std::string> &argv, const Environment &env,
+                        const std::string &cwd)
+{
+    std::vector<std::string> envs = env.toEnvp();
+    std::vector<char *> envp;
+    for (auto &s : envs)
+        envp.push_back(s.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> args = argv;
+    std::vector<char *> av;
+    for (auto &s : args)
+        av.push_back(s.data());
+    av.push_back(nullptr);
+    const auto start = Clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (chdir(cwd.c_str()) != 0) _exit(127);
+        const int null = open("/dev/null", O_RDWR);
+        dup2(null, 0);
+        dup2(null, 1);
+        dup2(null, 2);
+        execve(av[0], av.data(), envp.data());
+        _exit(127);
+    }
+    siginfo_t info{};
+    waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOWAIT);
+    ProcessTimes t;
+    t.wallMs = ms(Clock::now() - start);
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string content((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    const auto close = content.rfind(')');
+    std::istringstream rest(content.substr(close + 2));
+    std::vector<std::string> fields;
+    for (std::string f; rest >> f;)
+        fields.push_back(f);
+    // fields[0] is state (field 3); utime is field 14 -> index 11.
+    const double tick = 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+    if (fields.size() > 14) {
+        t.ownCpuMs = (std::stod(fields[11]) + std::stod(fields[12])) * tick;
+        t.childrenCpuMs = (std::stod(fields[13]) + std::stod(fields[14])) * tick;
+    }
+    waitpid(pid, &t.status, 0);
+    return t;
+}
+
+struct Loaded
+{
+    DiagnosticSink diag;
+    std::unique_ptr<Tree> tree;
+    std::unique_ptr<Config> config;
+    int processes = 0;
+};
+
+// The in-process equivalent of opening the tree: parse, finalise, read the
+// configuration and calculate every symbol.
+std::unique_ptr<Loaded> load(const KernelTreeInfo &info, const Environment &env, const Options &o,
+                             const std::string &cacheDir, bool useCache, const std::string &objtree)
+{
+    auto out = std::make_unique<Loaded>();
+    ProcessShellRunner processes(objtree);
+    ProbeCache cache(processes, cacheDir, objtree);
+    SourceFiles sources;
+    sources.setBaseDirectory(info.srctree);
+    LoadOptions lo;
+    lo.kconfig = "Kconfig";
+    lo.environment = env;
+    lo.shell = useCache ? static_cast<ShellRunner *>(&cache) : &processes;
+    lo.sources = &sources;
+    LoadResult r = loadTree(lo, out->diag);
+    out->processes = processes.processesStarted();
+    if (!r) return nullptr;
+    out->tree = std::move(r.tree);
+    out->config = std::make_unique<Config>(*out->tree);
+    DiagnosticSink sink;
+    ConfigReader reader(*out->config, env, sink);
+    if (!o.config.empty())
+        reader.read(o.config);
+    else
+        reader.read(std::nullopt);
+    for (const Symbol *s : out->tree->symbols().all())
+        out->config->calc(s);
+    return out;
+}
+
+long statusKb(const char *field)
+{
+    std::ifstream f("/proc/self/status");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind(field, 0) == 0) return std::atol(line.c_str() + std::strlen(field));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        const auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
+        if (a == "--tree")
+            o.tree = next();
+        else if (a == "--conf")
+            o.conf = next();
+        else if (a == "--arch")
+            o.arch = next();
+        else if (a == "--config")
+            o.config = next();
+        else if (a == "--cli")
+            o.cli = next();
+        else if (a == "--changes")
+            o.changes = std::atoi(next().c_str());
+        else if (a == "--runs")
+            o.runs = std::atoi(next().c_str());
+        else if (a == "--memory-only")
+            o.memoryOnly = true;
+        else if (a == "--probe-dir")
+            o.probeDir = next();
+    }
+    auto info = detectKernelTree(o.tree);
+    if (!info) {
+        std::fprintf(stderr,
+                     "usage: %s --tree LINUX_TREE --conf KERNEL_CONF [--arch ARCH] [--config FILE] "
+                     "[--cli PATH]\n",
+                     argv[0]);
+        return 2;
+    }
+    const Environment base = Environment::fromProcess();
+    const std::string objtree = tempDir("objtree");
+    const std::string warmCache = o.probeDir.empty() ? tempDir("probes") : o.probeDir;
+    ProcessShellRunner versions(objtree);
+    const Environment env = kernelEnvironment(*info, o.arch, base, &versions);
+
+    if (o.memoryOnly) {
+        auto l = load(*info, env, o, warmCache, true, objtree);
+        std::printf("%ld %ld\n", statusKb("VmHWM:"), statusKb("VmRSS:"));
+        std::system(("rm -rf '" + objtree + "'").c_str());
+        return l ? 0 : 1;
+    }
+
+    std::printf("Kconfig Studio engine benchmark: Linux %s, ARCH=%s, %s\n", info->version.c_str(),
+                o.arch.c_str(), o.config.empty() ? "defaults" : o.config.c_str());
+
+    // --- the kernel's conf ---
+    std::vector<double> confWall, confCpu, confChildren;
+    if (!o.conf.empty()) {
+        for (int i = 0; i < 3; ++i) {
+            const std::string dir = tempDir("conf");
+            if (!o.config.empty())
+                std::system(("cp '" + o.config + "' '" + dir + "/.config'").c_str());
+            const ProcessTimes t =
+                runProgram({o.conf, "-s", "--olddefconfig", "Kconfig"}, env, dir);
+            confWall.push_back(t.wallMs);
+            confCpu.push_back(t.ownCpuMs);
+            confChildren.push_back(t.childrenCpuMs);
+            std::system(("rm -rf '" + dir + "'").c_str());
+        }
+        std::printf("conf --olddefconfig             wall %8.1f ms   own CPU %7.1f ms   probes CPU "
+                    "%7.1f ms\n",
+                    median(confWall), median(confCpu), median(confChildren));
+    }
+
+    // --- cold load: every probe runs ---
+    {
+        const std::string cold = tempDir("cold");
+        const auto t0 = Clock::now();
+        const double c0 = cpuMs();
+        auto l = load(*info, env, o, cold, true, objtree);
+        const double wall = ms(Clock::now() - t0);
+        const double cpu = cpuMs() - c0;
+        if (!l) {
+            std::fprintf(stderr, "loading failed\n");
+            return 1;
+        }
+        std::printf(
+            "studio load, cold probe cache   wall %8.1f ms   own CPU %7.1f ms   %d processes\n",
+            wall, cpu, l->processes);
+        std::system(("rm -rf '" + cold + "'").c_str());
+        // The cold run filled nothing in warmCache: fill it now.
+        load(*info, env, o, warmCache, true, objtree);
+    }
+
+    // --- warm load ---
+    std::unique_ptr<Loaded> loaded;
+    {
+        std::vector<double> wall, cpu;
+        int processes = 0;
+        for (int i = 0; i < o.runs; ++i) {
+            const auto t0 = Clock::now();
+            const double c0 = cpuMs();
+            loaded = load(*info, env, o, warmCache, true, objtree);
+            wall.push_back(ms(Clock::now() - t0));
+            cpu.push_back(cpuMs() - c0);
+            processes = loaded->processes;
+        }
+        std::printf("studio load, warm probe cache   wall %8.1f ms   own CPU %7.1f ms   %d "
+                    "processes  (median of %d)\n",
+                    median(wall), median(cpu), processes, o.runs);
+        if (!confCpu.empty())
+            std::printf("  -> %.1f%% of conf's own CPU time\n",
+                        100.0 * median(cpu) / median(confCpu));
+        std::printf("  %zu symbols, %zu menu nodes, %zu files, %zu expressions\n",
+                    loaded->tree->symbols().size(), loaded->tree->menus().size(),
+                    loaded->tree->files().size(), loaded->tree->exprs().size());
+    }
+
+    // --- the CLI, warm ---
+    if (!o.cli.empty()) {
+        std::vector<double> wall;
+        Environment cliEnv = env;
+        cliEnv.set("XDG_CACHE_HOME", warmCache + "/xdg");
+        // warm the CLI's own cache location once
+        const std::string warmup = tempDir("cli");
+        runProgram({o.cli, "-s", "--olddefconfig", "Kconfig"}, cliEnv, warmup);
+        for (int i = 0; i < o.runs; ++i) {
+            const std::string dir = tempDir("cli");
+            if (!o.config.empty())
+                std::system(("cp '" + o.config + "' '" + dir + "/.config'").c_str());
+            wall.push_back(
+                runProgram({o.cli, "-s", "--olddefconfig", "Kconfig"}, cliEnv, dir).wallMs);
+            std::system(("rm -rf '" + dir + "'").c_str());
+        }
+        std::system(("rm -rf '" + warmup + "'").c_str());
+        std::printf("studio CLI --olddefconfig, warm wall %8.1f ms  (median of %d)\n", median(wall),
+                    o.runs);
+    }
+
+    // --- one value change: incremental vs full ---
+    {
+        Config &cfg = *loaded->config;
+        std::vector<const Symbol *> candidates;
+        for (const Symbol *s : loaded->tree->symbols().all())
+            if (!s->isConst() && s->isBoolOrTristate() && !s->isChoiceValue() && !s->menus.empty())
+                candidates.push_back(s);
+        std::mt19937 rng(12345);
+        std::vector<double> times;
+        std::vector<double> sizes;
+        for (int i = 0; i < o.changes; ++i) {
+            const Symbol *s = candidates[rng() % candidates.size()];
+            std::vector<Tristate> allowed;
+            for (Tristate t : {Tristate::No, Tristate::Mod, Tristate::Yes})
+                if (t != cfg.tristate(s) && cfg.tristateWithinRange(s, t)) allowed.push_back(t);
+            if (allowed.empty()) {
+                --i;
+                continue;
+            }
+            const Tristate t = allowed[rng() % allowed.size()];
+            const auto t0 = Clock::now();
+            cfg.setTristateValue(s, t);
+            times.push_back(ms(Clock::now() - t0));
+            sizes.push_back(static_cast<double>(cfg.lastUpdateSize()));
+        }
+        std::printf(
+            "one value change (incremental)  median %6.3f ms   p95 %6.3f ms   max %6.1f ms   "
+            "median %.0f symbols recalculated  (%d random changes)\n",
+            median(times), percentile(times, 0.95), percentile(times, 1.0), median(sizes),
+            o.changes);
+        std::vector<double> full;
+        for (int i = 0; i < 5; ++i) {
+            const auto t0 = Clock::now();
+            cfg.clearAllValid();
+            for (const Symbol *s : loaded->tree->symbols().all())
+                cfg.calc(s);
+            full.push_back(ms(Clock::now() - t0));
+        }
+        std::printf("full recalculation of all symbols       %6.1f ms\n", median(full));
+    }
+
+    // --- memory, in a fresh process ---
+    {
+        const std::string self = "/proc/self/exe";
+        int fds[2];
+        if (pipe(fds) == 0) {
+            const pid_t pid = fork();
+            if (pid == 0) {
+                dup2(fds[1], 1);
+                std::vector<std::string> a = {argv[0],  "--memory-only", "--tree",      o.tree,
+                                              "--arch", o.arch,          "--probe-dir", warmCache};
+                if (!o.config.empty()) {
+                    a.push_back("--config");
+                    a.push_back(o.config);
+                }
+                std::vector<char *> av;
+                for (auto &s : a)
+                    av.push_back(s.data());
+                av.push_back(nullptr);
+                setenv("XDG_CACHE_HOME", (warmCache + "/xdg").c_str(), 1);
+                execv("/proc/self/exe", av.data());
+                _exit(127);
+            }
+            close(fds[1]);
+            char buf[128] = {};
+            const ssize_t n = read(fds[0], buf, sizeof buf - 1);
+            close(fds[0]);
+            waitpid(pid, nullptr, 0);
+            long hwm = 0, rss = 0;
+            if (n > 0 && std::sscanf(buf, "%ld %ld", &hwm, &rss) == 2)
+                std::printf("peak memory with the tree loaded      %6.1f MB (VmHWM; %.1f MB "
+                            "resident after)\n",
+                            hwm / 1024.0, rss / 1024.0);
+        }
+    }
+    std::system(("rm -rf '" + objtree + "' '" + warmCache + "'").c_str());
+    return 0;
+}
