@@ -50,7 +50,6 @@ ValueMarker ValueMarker::of(Config &config, const MenuNode *menu)
         m.kind = Kind::Choice;
         m.lock = m.visible ? Lock::Free : Lock::Hidden;
         if (const Symbol *selected = config.choiceSelection(menu)) {
-            m.value = QString::fromStdString(selected->name);
             for (const MenuNode *child = menu->list; child; child = child->next) {
                 if (child->sym == selected && child->prompt) {
                     m.detail = QString::fromStdString(child->prompt->text);

@@ -45,7 +45,7 @@ struct ValueMarker
     QString prompt;                                  // prompt text; comments as "*** text ***"
     QString detail;                                  // choices: the selected member's prompt
     QString suffix;      // "--->" (menu with visible entries) or "----" (empty menu)
-    QString value;       // plain value: y/m/n, the number or string, a choice's member name
+    QString value;       // plain value: y/m/n, the number or string
     bool isNew = false;  // no user value yet: "(NEW)"
     bool visible = true; // menu_is_visible
 
