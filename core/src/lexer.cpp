@@ -210,9 +210,17 @@ void Lexer::pushFile(const std::string &name)
     if (m_fileOpened) m_fileOpened(++m_opened);
 }
 
+std::string &Lexer::beginText()
+{
+    m_ringPos = (m_ringPos + 1) % 4;
+    std::string &t = m_ring[m_ringPos];
+    t.clear();
+    return t;
+}
+
 void Lexer::startHelp()
 {
-    m_text.clear();
+    beginText();
     m_lastTs = m_firstTs = 0;
     m_mode = Mode::Help;
 }
@@ -243,6 +251,7 @@ Token Lexer::endOfBuffer()
         warnAt(scannerLine(), "no new line at end of file");
     if (m_stack.size() > 1) {
         const std::string *parent = m_stack.back()->parentFile;
+        m_retired.push_back(std::move(m_stack.back()));
         m_stack.pop_back();
         m_curFile = parent;
         return Token::Eol;
@@ -271,7 +280,9 @@ Token Lexer::scan()
         }
         const std::size_t eol = s.find('\n', b.pos);
         const std::size_t end = eol == std::string::npos ? s.size() : eol;
-        m_text.assign(s, b.pos, end - b.pos);
+        std::string &t = beginText();
+        t.assign(s, b.pos, end - b.pos);
+        m_view = t;
         b.pos = end;
         return Token::AssignVal;
     }
@@ -388,7 +399,7 @@ Token Lexer::scanWord()
         const std::string_view word(s.data() + b.pos, end - b.pos);
         b.pos = end;
         if (const Token k = keywordToken(word); k != Token::Word) return k;
-        m_text.assign(word);
+        m_view = word; // a slice of the file text
         return Token::Word;
     }
     // conf hands the rest of the line to the expander and takes back what it
@@ -402,7 +413,9 @@ Token Lexer::scanWord()
     if (!m_pp) used = end - b.pos;
     b.pos += used;
     if (out.empty()) return Token::Eof;
-    m_text = std::move(out);
+    std::string &t = beginText();
+    t = std::move(out);
+    m_view = t;
     return Token::Word;
 }
 
@@ -410,9 +423,13 @@ Token Lexer::scanString(char quote)
 {
     Buffer &b = *m_stack.back();
     const std::string &s = b.text;
-    m_text.clear();
+    std::string &t = beginText();
+    const auto done = [&] {
+        m_view = t;
+        return Token::WordQuote;
+    };
     while (true) {
-        if (b.pos >= s.size()) return Token::WordQuote;
+        if (b.pos >= s.size()) return done();
         const char c = s[b.pos];
         if (c == '$') {
             const std::size_t eol = s.find('\n', b.pos);
@@ -420,9 +437,9 @@ Token Lexer::scanString(char quote)
                                         (eol == std::string::npos ? s.size() : eol) - b.pos - 1);
             std::size_t used = 0;
             if (m_pp) {
-                m_text += m_pp->expandDollar(rest, used);
+                t += m_pp->expandDollar(rest, used);
             } else {
-                m_text += '$';
+                t += '$';
             }
             b.pos += 1 + used;
             continue;
@@ -430,23 +447,23 @@ Token Lexer::scanString(char quote)
         if (c == '\\') {
             // "\x" keeps x; a backslash before a newline or the end keeps nothing.
             ++b.pos;
-            if (b.pos < s.size() && s[b.pos] != '\n') m_text += s[b.pos++];
+            if (b.pos < s.size() && s[b.pos] != '\n') t += s[b.pos++];
             continue;
         }
         if (c == '"' || c == '\'') {
             ++b.pos;
-            if (c == quote) return Token::WordQuote;
-            m_text += c;
+            if (c == quote) return done();
+            t += c;
             continue;
         }
         if (c == '\n') {
             warnAt(m_curLine, "multi-line strings not supported");
-            return Token::WordQuote; // the newline stays for the next token
+            return done(); // the newline stays for the next token
         }
         const std::size_t start = b.pos;
         while (b.pos < s.size() && !std::strchr("$'\"\\\n", s[b.pos]))
             ++b.pos;
-        m_text.append(s, start, b.pos - start);
+        t.append(s, start, b.pos - start);
     }
 }
 
@@ -454,8 +471,10 @@ Token Lexer::scanHelp()
 {
     Buffer &b = *m_stack.back();
     const std::string &s = b.text;
-    const auto endHelp = [this] {
+    std::string &t = m_ring[m_ringPos]; // begun by startHelp()
+    const auto endHelp = [this, &t] {
         m_mode = Mode::Initial;
+        m_view = t;
         return Token::HelpText;
     };
     while (true) {
@@ -470,7 +489,7 @@ Token Lexer::scanHelp()
             b.pos = ws + 1;
             ++b.line;
             if (nextStartsLine) return endHelp();
-            m_text += '\n';
+            t += '\n';
             continue;
         }
         if (ws > b.pos) {
@@ -481,7 +500,7 @@ Token Lexer::scanHelp()
             m_lastTs = ts;
             if (m_firstTs) {
                 if (ts < m_firstTs) return endHelp();
-                m_text.append(static_cast<std::size_t>(ts - m_firstTs), ' ');
+                t.append(static_cast<std::size_t>(ts - m_firstTs), ' ');
             }
             continue;
         }
@@ -491,7 +510,7 @@ Token Lexer::scanHelp()
         const std::size_t lineEnd = end;
         while (end > b.pos && (s[end - 1] == ' ' || s[end - 1] == '\t'))
             --end;
-        m_text.append(s, b.pos, end - b.pos);
+        t.append(s, b.pos, end - b.pos);
         b.pos = lineEnd;
         if (!m_firstTs) m_firstTs = m_lastTs;
     }

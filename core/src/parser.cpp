@@ -33,20 +33,21 @@ Token Parser::take()
 {
     const Token t = peek();
     m_hasLookahead = false;
-    m_tokenText = std::move(m_lookaheadText);
-    if (m_errStatus)
-        --m_errStatus; // bison counts tokens shifted since the last error
+    m_tokenText = m_lookaheadText;
+    if (m_errStatus) --m_errStatus; // bison counts tokens shifted since the last error
     return t;
 }
 
 void Parser::expect(Token t)
 {
-    if (peek() != t)
-        syntaxError();
+    if (peek() != t) syntaxError();
     take();
 }
 
-void Parser::syntaxError() { throw SyntaxError{}; }
+void Parser::syntaxError()
+{
+    throw SyntaxError{};
+}
 
 // Bison's recovery for `stmt_list error T_EOL`: report once, drop tokens up to
 // the end of the line, then complain about the statement.
@@ -56,8 +57,7 @@ void Parser::recover()
         ++m_errors;
         print("syntax error");
     }
-    if (m_errStatus == 3 && peek() != Token::Eof)
-        m_hasLookahead = false;
+    if (m_errStatus == 3 && peek() != Token::Eof) m_hasLookahead = false;
     m_errStatus = 3;
     const bool unknown = m_unknownStatement;
     const std::string word = m_unknownWord;
@@ -68,8 +68,7 @@ void Parser::recover()
             take();
             break;
         }
-        if (t == Token::Eof)
-            throw Abort{};
+        if (t == Token::Eof) throw Abort{};
         m_hasLookahead = false;
     }
     error(unknown ? "unknown statement \"" + word + '"' : std::string("invalid statement"));
@@ -77,7 +76,10 @@ void Parser::recover()
 
 // --- diagnostics ---------------------------------------------------------------
 
-SourceLocation Parser::here() const { return SourceLocation{m_lexer.currentFile(), m_lexer.currentLine()}; }
+SourceLocation Parser::here() const
+{
+    return SourceLocation{m_lexer.currentFile(), m_lexer.currentLine()};
+}
 
 void Parser::report(const SourceLocation &loc, const std::string &text, bool isError)
 {
@@ -95,7 +97,10 @@ void Parser::error(const std::string &message)
     report(here(), ": " + message, true);
 }
 
-void Parser::print(const std::string &message) { report(here(), ": " + message, false); }
+void Parser::print(const std::string &message)
+{
+    report(here(), ": " + message, false);
+}
 
 void Parser::warnAt(const SourceLocation &loc, const std::string &message)
 {
@@ -114,8 +119,7 @@ void Parser::addEntry(Symbol *sym)
     *m_lastEntryPtr = menu;
     m_lastEntryPtr = &menu->next;
     m_currentEntry = menu;
-    if (sym)
-        sym->menus.push_back(menu);
+    if (sym) sym->menus.push_back(menu);
 }
 
 MenuNode *Parser::addMenu()
@@ -139,8 +143,7 @@ void Parser::addDep(const Expr *dep)
 void Parser::setType(SymbolType type)
 {
     Symbol *sym = m_currentEntry->sym;
-    if (sym->type == type)
-        return;
+    if (sym->type == type) return;
     if (sym->type == SymbolType::Unknown) {
         sym->type = type;
         return;
@@ -158,8 +161,7 @@ Property *Parser::addProperty(PropertyType type, const Expr *expr, const Expr *d
     p->expr = expr;
     p->condition = dep;
     p->ownCondition = dep;
-    if (m_currentEntry->sym)
-        m_currentEntry->sym->properties.push_back(p);
+    if (m_currentEntry->sym) m_currentEntry->sym->properties.push_back(p);
     return p;
 }
 
@@ -173,13 +175,11 @@ Property *Parser::addPrompt(PropertyType type, std::string text, const Expr *dep
             ++i;
         text.erase(0, i);
     }
-    if (m_currentEntry->prompt)
-        warnAt(p->location, "prompt redefined");
+    if (m_currentEntry->prompt) warnAt(p->location, "prompt redefined");
     // Every enclosing `visible if` limits a prompt.
     if (type == PropertyType::Prompt) {
         for (MenuNode *m = m_currentEntry->parent; m; m = m->parent)
-            if (m->visibility)
-                p->condition = m_tree.exprs().andOf(p->condition, m->visibility);
+            if (m->visibility) p->condition = m_tree.exprs().andOf(p->condition, m->visibility);
     }
     m_currentEntry->prompt = p;
     p->text = std::move(text);
@@ -202,7 +202,7 @@ void Parser::parseInput()
         try {
             take();
             expect(Token::WordQuote);
-            std::string title = m_tokenText;
+            std::string title(m_tokenText);
             expect(Token::Eol);
             addPrompt(PropertyType::Menu, std::move(title), nullptr);
         } catch (const SyntaxError &) {
@@ -229,13 +229,11 @@ void Parser::parseStatements(Block block, MenuNode *entry)
             const Token t = peek();
             try {
                 if (t == Token::Eof) {
-                    if (block == Block::Top)
-                        return;
+                    if (block == Block::Top) return;
                     syntaxError();
                 }
                 if (isEndToken(t)) {
-                    if (block == Block::Top)
-                        syntaxError();
+                    if (block == Block::Top) syntaxError();
                     parseEnd(block);
                     return;
                 }
@@ -253,8 +251,7 @@ void Parser::parseStatements(Block block, MenuNode *entry)
             d.message = "missing end statement for this entry";
             d.text = entry->location.toString() + ": missing end statement for this entry\n";
             m_diag.report(std::move(d));
-            if (m_currentMenu == entry)
-                endMenu();
+            if (m_currentMenu == entry) endMenu();
         }
         throw;
     }
@@ -276,8 +273,7 @@ void Parser::parseStatement(Block block)
     default:
         break;
     }
-    if (inChoice)
-        syntaxError();
+    if (inChoice) syntaxError();
     switch (peek()) {
     case Token::MenuConfig:
         parseConfig(true);
@@ -293,7 +289,7 @@ void Parser::parseStatement(Block block)
         return;
     case Token::Word: {
         take();
-        const std::string name = m_tokenText; // the next take() replaces m_tokenText
+        const std::string name(m_tokenText);
         parseAssignment(name);
         return;
     }
@@ -307,11 +303,8 @@ void Parser::parseEnd(Block block)
     const Token t = take();
     expect(Token::Eol);
     const char *name = t == Token::EndMenu ? "menu" : t == Token::EndChoice ? "choice" : "if";
-    const char *expected = block == Block::Menu     ? "menu"
-                           : block == Block::Choice ? "choice"
-                                                    : "if";
-    if (block == Block::Choice)
-        m_currentChoice = nullptr;
+    const char *expected = block == Block::Menu ? "menu" : block == Block::Choice ? "choice" : "if";
+    if (block == Block::Choice) m_currentChoice = nullptr;
     if (std::string(name) != expected) {
         error(std::string("unexpected '") + name + "' within " + expected + " block");
         ++m_errors;
@@ -383,10 +376,8 @@ void Parser::checkConfigEntry(bool menuconfig)
             ++m_errors;
             report(entry->location, std::string(": error: ") + what, true);
         };
-        if (!entry->prompt)
-            fail("choice member must have a prompt");
-        if (entry->sym->type != SymbolType::Bool)
-            fail("choice member must be bool");
+        if (!entry->prompt) fail("choice member must have a prompt");
+        if (entry->sym->type != SymbolType::Bool) fail("choice member must be bool");
         // A symbol listed twice in a choice stays a single member.
         if (!entry->sym->memberOfChoice) {
             entry->sym->memberOfChoice = m_currentChoice;
@@ -396,8 +387,7 @@ void Parser::checkConfigEntry(bool menuconfig)
     if (entry->sym->isTransitional()) {
         bool onlyHelp = entry->dep == nullptr;
         for (const Property *p : entry->sym->properties)
-            if (p->menu == entry)
-                onlyHelp = false;
+            if (p->menu == entry) onlyHelp = false;
         if (!onlyHelp) {
             ++m_errors;
             report(entry->location, ": error: transitional symbols can only have help sections",
@@ -422,7 +412,7 @@ bool Parser::parseConfigOption()
                                                        : SymbolType::String;
         if (peek() == Token::WordQuote) {
             take();
-            std::string text = m_tokenText;
+            std::string text(m_tokenText);
             const Expr *cond = parseIfExpr();
             addPrompt(PropertyType::Prompt, std::move(text), cond);
         }
@@ -433,7 +423,7 @@ bool Parser::parseConfigOption()
     case Token::Prompt: {
         take();
         expect(Token::WordQuote);
-        std::string text = m_tokenText;
+        std::string text(m_tokenText);
         const Expr *cond = parseIfExpr();
         expect(Token::Eol);
         addPrompt(PropertyType::Prompt, std::move(text), cond);
@@ -517,11 +507,12 @@ void Parser::parseHelp()
     expect(Token::Eol);
     m_lexer.startHelp();
     expect(Token::HelpText);
-    const std::string who = m_currentEntry->sym ? m_currentEntry->sym->displayName() : std::string("<choice>");
+    const std::string who =
+        m_currentEntry->sym ? m_currentEntry->sym->displayName() : std::string("<choice>");
     if (m_currentEntry->hasHelp)
         print("warning: '" + who +
               "' defined with more than one help text -- only the last one will be used");
-    if (m_tokenText.find_first_not_of(" \f\n\r\t\v") == std::string::npos)
+    if (m_tokenText.find_first_not_of(" \f\n\r\t\v") == std::string_view::npos)
         print("warning: '" + who + "' defined with blank help text");
     m_currentEntry->help = m_tokenText;
     m_currentEntry->hasHelp = true;
@@ -538,7 +529,7 @@ void Parser::parseChoice()
         if (t == Token::Prompt || t == Token::Bool) {
             take();
             expect(Token::WordQuote);
-            std::string text = m_tokenText;
+            std::string text(m_tokenText);
             const Expr *cond = parseIfExpr();
             expect(Token::Eol);
             addPrompt(PropertyType::Prompt, std::move(text), cond);
@@ -583,7 +574,7 @@ void Parser::parseMenu()
 {
     take();
     expect(Token::WordQuote);
-    std::string text = m_tokenText;
+    std::string text(m_tokenText);
     expect(Token::Eol);
     addEntry(nullptr);
     addPrompt(PropertyType::Menu, std::move(text), nullptr);
@@ -593,8 +584,7 @@ void Parser::parseMenu()
             const Expr *cond = parseIfExpr();
             expect(Token::Eol);
             m_currentEntry->visibility = m_tree.exprs().andOf(m_currentEntry->visibility, cond);
-            if (cond)
-                m_currentEntry->visibleIf.push_back(DependencyLine{cond, here()});
+            if (cond) m_currentEntry->visibleIf.push_back(DependencyLine{cond, here()});
         } else if (peek() == Token::Depends) {
             parseDepends();
         } else {
@@ -609,7 +599,7 @@ void Parser::parseComment()
 {
     take();
     expect(Token::WordQuote);
-    std::string text = m_tokenText;
+    std::string text(m_tokenText);
     expect(Token::Eol);
     addEntry(nullptr);
     addPrompt(PropertyType::Comment, std::move(text), nullptr);
@@ -621,7 +611,7 @@ void Parser::parseSource()
 {
     take();
     expect(Token::WordQuote);
-    const std::string name = m_tokenText;
+    const std::string name(m_tokenText);
     expect(Token::Eol);
     m_lexer.pushFile(name);
 }
@@ -630,8 +620,7 @@ void Parser::parseSource()
 
 const Expr *Parser::parseIfExpr()
 {
-    if (peek() != Token::If)
-        return nullptr;
+    if (peek() != Token::If) return nullptr;
     take();
     return parseExpr();
 }

@@ -96,6 +96,15 @@ std::string ProbeCache::fingerprint(const std::string &path)
 
 std::string ProbeCache::resolveProgram(const std::string &word, const std::string &pathVar)
 {
+    const std::string memoKey = word + '\0' + pathVar;
+    if (auto it = m_resolved.find(memoKey); it != m_resolved.end()) return it->second;
+    std::string found = searchProgram(word, pathVar);
+    m_resolved.emplace(memoKey, found);
+    return found;
+}
+
+std::string ProbeCache::searchProgram(const std::string &word, const std::string &pathVar)
+{
     if (word.find('/') != std::string::npos) {
         const std::string p = word[0] == '/' ? word : m_cwd + '/' + word;
         return pathExists(p) ? p : std::string();

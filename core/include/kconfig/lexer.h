@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -88,7 +89,9 @@ public:
 
     // Next token for the parser (conf's two-stage yylex).
     Token next();
-    const std::string &text() const { return m_text; } // Word, WordQuote, AssignVal, HelpText
+    // Word, WordQuote, AssignVal, HelpText. Stays valid while the parser reads
+    // the next few tokens (file text is kept until the lexer goes away).
+    std::string_view text() const { return m_view; }
 
     // The parser calls this right after `help` + end of line.
     void startHelp();
@@ -136,7 +139,11 @@ private:
 
     Mode m_mode = Mode::Initial;
     bool m_finished = false;
-    std::string m_text;
+    std::string &beginText(); // next buffer for a token that is not a slice of the file
+    std::string m_ring[4];
+    unsigned m_ringPos = 0;
+    std::string_view m_view;
+    std::vector<std::unique_ptr<Buffer>> m_retired; // finished files, whose text tokens may view
     const std::string *m_curFile = nullptr;
     int m_curLine = 0;
     Token m_prev = Token::Eol;

@@ -8,6 +8,7 @@
 #include "kconfig/sourcelocation.h"
 
 #include <string>
+#include <string_view>
 
 namespace kconfig {
 
@@ -99,9 +100,9 @@ private:
 
     bool m_hasLookahead = false;
     Token m_lookahead = Token::Eof;
-    std::string m_lookaheadText;
-    std::string m_tokenText; // text of the token last taken
-    int m_errStatus = 0;     // bison's yyerrstatus
+    std::string_view m_lookaheadText;
+    std::string_view m_tokenText; // text of the token last taken (see Lexer::text)
+    int m_errStatus = 0;          // bison's yyerrstatus
     int m_errors = 0;
     bool m_unknownStatement = false; // error right after a statement's leading word
     std::string m_unknownWord;

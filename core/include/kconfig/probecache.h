@@ -33,13 +33,15 @@ public:
 
 private:
     std::string fingerprint(const std::string &path);
-    std::string resolveProgram(const std::string &word, const std::string &pathVar);
+    std::string resolveProgram(const std::string &word, const std::string &pathVar); // memoised
+    std::string searchProgram(const std::string &word, const std::string &pathVar);
     std::string entryPath(const std::string &key) const;
 
     ShellRunner &m_inner;
     std::string m_dir;
     std::string m_cwd;
     std::map<std::string, std::string> m_statMemo; // path -> fingerprint, per instance
+    std::map<std::string, std::string> m_resolved; // word + PATH -> program, per instance
     std::string m_envKey; // the environment's part of the key, computed once
     const Environment *m_envKeyFor = nullptr;
     std::size_t m_envKeySize = 0;
