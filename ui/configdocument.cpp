@@ -268,17 +268,18 @@ bool ConfigDocument::setString(const Symbol *sym, const QString &value, QString 
     const std::string v = value.toStdString();
     if (!config()->stringWithinRange(sym, v)) {
         if (error) {
+            const QString kind = sym->type == SymbolType::Int   ? tr("an integer")
+                                 : sym->type == SymbolType::Hex ? tr("a hexadecimal number")
+                                                                : tr("a string");
             if (const Property *range = config()->rangeProperty(sym))
                 *error =
-                    tr("'%1' is not a valid value for %2: it must be a %3 between %4 and %5.")
-                        .arg(value, QString::fromStdString(sym->name),
-                             QString::fromLatin1(symbolTypeName(sym->type)),
+                    tr("'%1' is not a valid value for %2: it must be %3 from %4 to %5.")
+                        .arg(value, QString::fromStdString(sym->name), kind,
                              QString::fromStdString(config()->stringValue(range->expr->sym)),
                              QString::fromStdString(config()->stringValue(range->expr->rightSym)));
             else
-                *error = tr("'%1' is not a valid %2 value for %3.")
-                             .arg(value, QString::fromLatin1(symbolTypeName(sym->type)),
-                                  QString::fromStdString(sym->name));
+                *error = tr("'%1' is not a valid value for %2: it must be %3.")
+                             .arg(value, QString::fromStdString(sym->name), kind);
         }
         return false;
     }

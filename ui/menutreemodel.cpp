@@ -377,7 +377,10 @@ bool MenuTreeModel::setData(const QModelIndex &index, const QVariant &value, int
     if (markerAt(index).kind != ValueMarker::Kind::Text) return false;
     QString error;
     if (m_doc->setString(m->sym, value.toString(), &error)) return true;
-    emit valueRefused(error);
+    emit valueRefused(error + QLatin1Char(' ') +
+                      tr("%1 keeps %2.")
+                          .arg(QString::fromStdString(m->sym->name),
+                               QString::fromStdString(m_doc->config()->stringValue(m->sym))));
     return false;
 }
 

@@ -72,9 +72,12 @@ QString TristateLimits::refusal(Tristate requested) const
             return tr("%1 has no prompt: only defaults and selects set it.").arg(name());
         return tr("%1 is hidden: its prompt depends on %2.").arg(name(), condition);
     }
-    if (!m_sym->isBoolOrTristate())
-        return tr("%1 is a %2 symbol: press Enter to edit its value.")
-            .arg(name(), QString::fromLatin1(symbolTypeName(m_sym->type)));
+    if (!m_sym->isBoolOrTristate()) {
+        const QString kind = m_sym->type == SymbolType::Int   ? tr("an integer")
+                             : m_sym->type == SymbolType::Hex ? tr("a hexadecimal number")
+                                                              : tr("a string");
+        return tr("%1 holds %2: press Enter to edit it.").arg(name(), kind);
+    }
     if (m_config.tristateWithinRange(m_sym, requested) && !m_sym->isChoiceValue()) return QString();
 
     const Tristate lower = m_config.revDepValue(m_sym);
