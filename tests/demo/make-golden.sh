@@ -1,0 +1,142 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+#
+# Regenerates golden-linux-6.12.inc, the expected values tst_demotree checks
+# the demo tree (resources/demo) against. The data comes from the REAL
+# Linux 6.12 tree, evaluated by the kernel's own kconfig code:
+#
+#   * values: the kernel's conf. For each row, the base configuration's
+#     .config gets the row's changes as edited lines, then
+#       conf --olddefconfig Kconfig
+#     runs in the environment of tests/kernel/kernel-env.sh SRCTREE ARCH;
+#   * changeability and refused changes: kconfig-probe.c, linked against
+#     the object files of that same conf, which applies the row's changes
+#     one by one with sym_set_tristate_value() as a front end does. Its
+#     values must equal conf's, or this script fails.
+#
+# Bases (ARCH=x86_64 unless noted):
+#   x86    conf --defconfig=arch/x86/configs/x86_64_defconfig, then
+#          CONFIG_VFIO=y, CONFIG_INTEL_IOMMU=y, CONFIG_AMD_IOMMU=y and
+#          conf --olddefconfig (resources/demo/.config is the demo's twin)
+#   ppc    ARCH=powerpc: conf --defconfig=arch/powerpc/configs/ppc64_defconfig,
+#          then CONFIG_KVM_BOOK3S_64 off (it would select SPAPR_TCE_IOMMU),
+#          CONFIG_VFIO=y, CONFIG_SPAPR_TCE_IOMMU=y and conf --olddefconfig
+#   allno, allmod, allyes   conf --allnoconfig / --allmodconfig / --allyesconfig
+#
+# Usage: make-golden.sh SRCTREE KCONFIG_OBJDIR [OUTPUT]
+#   SRCTREE         Linux 6.12 source tree
+#   KCONFIG_OBJDIR  directory holding the kernel's conf and its object files
+#                   (scripts/kconfig of a kernel build, e.g. after make defconfig)
+#   OUTPUT          default: golden-linux-6.12.inc next to this script
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$1" && pwd)
+obj=$(cd "$2" && pwd)
+out=${3:-$here/golden-linux-6.12.inc}
+demo=$here/../../resources/demo
+envscript=$here/../kernel/kernel-env.sh
+conf=$obj/conf
+[ -x "$conf" ] || { echo "no conf in $obj" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Every symbol the demo defines.
+(cd "$demo" && grep -rhoE '^(menu)?config [A-Za-z0-9_]+' . | awk '{print $2}' | sort -u) >"$work/symbols"
+
+cc -O1 -I"$src/scripts/kconfig" -I"$src/scripts/include" -o "$work/probe" "$here/kconfig-probe.c" \
+    "$obj"/confdata.o "$obj"/expr.o "$obj"/lexer.lex.o "$obj"/menu.o "$obj"/parser.tab.o \
+    "$obj"/preprocess.o "$obj"/symbol.o "$obj"/util.o
+
+# run ARCH DIR COMMAND ARGS...: COMMAND in DIR with the kernel's environment.
+run() {
+    local arch=$1 dir=$2
+    shift 2
+    local -a e
+    mapfile -t e < <(sh "$envscript" "$src" "$arch")
+    (cd "$dir" && env -i "${e[@]}" "$@")
+}
+# setsym FILE SYM y|m|n: replaces the symbol's line in a .config.
+setsym() {
+    sed -i -e "/^CONFIG_$2=/d" -e "/^# CONFIG_$2 is not set\$/d" "$1"
+    if [ "$3" = n ]; then echo "# CONFIG_$2 is not set" >>"$1"; else echo "CONFIG_$2=$3" >>"$1"; fi
+}
+# values FILE: "SYM=v" for every demo symbol (not written means n).
+values() {
+    local s v
+    while read -r s; do
+        v=$(sed -n -e "s/^CONFIG_$s=\(.*\)/\1/p" -e "s/^# CONFIG_$s is not set\$/n/p" "$1" | tail -n 1)
+        echo "$s=${v:-n}"
+    done <"$work/symbols"
+}
+
+mkdir -p "$work/x86" "$work/ppc" "$work/allno" "$work/allmod" "$work/allyes"
+run x86_64 "$work/x86" "$conf" --defconfig=arch/x86/configs/x86_64_defconfig Kconfig >/dev/null
+for kv in VFIO=y INTEL_IOMMU=y AMD_IOMMU=y; do setsym "$work/x86/.config" "${kv%=*}" "${kv#*=}"; done
+run x86_64 "$work/x86" "$conf" --olddefconfig Kconfig >/dev/null
+run powerpc "$work/ppc" "$conf" --defconfig=arch/powerpc/configs/ppc64_defconfig Kconfig >/dev/null
+for kv in KVM_BOOK3S_64=n VFIO=y SPAPR_TCE_IOMMU=y; do setsym "$work/ppc/.config" "${kv%=*}" "${kv#*=}"; done
+run powerpc "$work/ppc" "$conf" --olddefconfig Kconfig >/dev/null
+for m in allno allmod allyes; do run x86_64 "$work/$m" "$conf" --${m}config Kconfig >/dev/null; done
+
+# name|base|changes, applied in order (to the test: like a user in the GUI).
+rows=(
+    "baseline|x86|"
+    "iommufd-m|x86|IOMMUFD=m"
+    "iommufd-y|x86|IOMMUFD=m IOMMUFD=y"
+    "vfio-group-n|x86|IOMMUFD=m IOMMUFD=y VFIO_GROUP=n"
+    "vfio-container-n|x86|IOMMUFD=m IOMMUFD=y VFIO_GROUP=n VFIO_CONTAINER=n"
+    "vfio-group-y-container-n|x86|IOMMUFD=m IOMMUFD=y VFIO_GROUP=n VFIO_GROUP=y VFIO_CONTAINER=n"
+    "mlx5-without-iommufd|x86|VFIO_PCI=m MLX5_CORE=m MLX5_VFIO_PCI=m"
+    "iommufd-m-modules-off|x86|IOMMUFD=m MODULES=n"
+    "iommufd-test|x86|IOMMUFD=m FAULT_INJECTION=y IOMMUFD_TEST=y"
+    "allnoconfig|allno|"
+    "allmodconfig|allmod|"
+    "allyesconfig|allyes|"
+    "allmodconfig-iommufd-n|allmod|IOMMUFD=n"
+    "ppc64-baseline|ppc|"
+    "ppc64-iommufd-m|ppc|IOMMUFD=m"
+    "ppc64-iommufd-y|ppc|IOMMUFD=y"
+    "ppc64-iommufd-y-vfio-group-n|ppc|IOMMUFD=y VFIO_GROUP=n"
+    "ppc64-no-tce-vfio-group-n|ppc|IOMMUFD=y SPAPR_TCE_IOMMU=n VFIO_GROUP=n"
+)
+
+version=$(sed -n 's/^\(VERSION\|PATCHLEVEL\|SUBLEVEL\) = //p' "$src/Makefile" | paste -sd.)
+{
+    echo "// SPDX-License-Identifier: MIT"
+    echo "// Generated by tests/demo/make-golden.sh from Linux $version (the real tree,"
+    echo "// evaluated by the kernel's conf); see that script for the exact commands."
+    echo "// Row: { name, base, changes, refused changes, values other than n,"
+    echo "//        symbols the user can change, demo symbols the real tree lacks }."
+    for row in "${rows[@]}"; do
+        IFS='|' read -r name base changes <<<"$row"
+        arch=x86_64
+        [ "$base" = ppc ] && arch=powerpc
+        d=$work/row-$name
+        mkdir -p "$d"
+        cp "$work/$base/.config" "$d/base.config"
+        cp "$work/$base/.config" "$d/.config"
+        for kv in $changes; do setsym "$d/.config" "${kv%=*}" "${kv#*=}"; done
+        [ -z "$changes" ] || run $arch "$d" "$conf" --olddefconfig Kconfig >/dev/null
+        values "$d/.config" >"$d/conf.values"
+        # shellcheck disable=SC2086
+        run $arch "$d" "$work/probe" Kconfig base.config "$work/symbols" $changes >"$d/probe.out"
+        awk '$1 != "ACTION" { print $1 "=" ($2 == "-" ? "n" : $2) }' "$d/probe.out" >"$d/probe.values"
+        if ! cmp -s "$d/conf.values" "$d/probe.values"; then
+            echo "$name: conf and the probe disagree:" >&2
+            diff "$d/conf.values" "$d/probe.values" >&2 || true
+            exit 1
+        fi
+        refused=$(awk '$1 == "ACTION" && $3 == "refused" { print $2 }' "$d/probe.out" | paste -sd' ')
+        set=$(grep -v '=n$' "$d/conf.values" | paste -sd' ')
+        changeable=$(awk '$1 != "ACTION" && $3 == "1" { print $1 }' "$d/probe.out" | paste -sd' ')
+        absent=$(awk '$1 != "ACTION" && $2 == "-" { print $1 }' "$d/probe.out" | paste -sd' ')
+        case $base in
+        x86) enum=X86Session ;; ppc) enum=Ppc64Session ;; allno) enum=AllNoConfig ;;
+        allmod) enum=AllModConfig ;; allyes) enum=AllYesConfig ;;
+        esac
+        printf '{"%s", Base::%s,\n "%s",\n "%s",\n "%s",\n "%s",\n "%s"},\n' \
+            "$name" "$enum" "$changes" "$refused" "$set" "$changeable" "$absent"
+    done
+} >"$out"
+echo "wrote $out"
