@@ -25,12 +25,22 @@ public:
     const kconfig::MenuNode *menu() const { return m_menu; }
     QString plainText() const; // what "Copy" gives (also used by tests)
 
+public slots:
+    void copyAll(); // plainText() to the clipboard
+
 signals:
     void symbolActivated(const kconfig::Symbol *symbol); // a symbol link was clicked
     void sourceRequested(const QString &file, int line); // a file:line link was clicked
+    void menuActivated(const kconfig::MenuNode *menu);   // a menu in the location was clicked
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void refresh();
+    void openLink(const QUrl &url);
     ConfigDocument *m_doc;
     const kconfig::MenuNode *m_menu = nullptr;
+    QString m_plainText;
 };
