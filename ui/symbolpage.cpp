@@ -187,6 +187,19 @@ private:
                                 (isValidValueString(SymbolType::Int, s->name) ||
                                  isValidValueString(SymbolType::Hex, s->name)));
     }
+    // A literal written in quotes (conf keeps quoted words as constants).
+    bool isQuoted(const Symbol *s) const
+    {
+        return s->isConst() && s != m_tree.symbols().yes() && s != m_tree.symbols().mod() &&
+               s != m_tree.symbols().no();
+    }
+    static QString quoted(const QString &t)
+    {
+        QString inner = t;
+        inner.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        return QLatin1Char('"') + inner + QLatin1Char('"');
+    }
     QString symbolLink(const Symbol *s, const QString &label) const
     {
         if (s->menus.empty())
@@ -222,7 +235,8 @@ private:
                     sym == m_tree.symbols().no())
                     out += triSpan(m_config.currentTristate(sym));
                 else
-                    out += QStringLiteral("<span class=\"vs\">%1</span>").arg(esc(t));
+                    out += QStringLiteral("<span class=\"vs\">%1</span>")
+                               .arg(esc(isQuoted(sym) ? quoted(t) : t));
             } else {
                 out += symbolRef(sym);
             }
@@ -234,7 +248,11 @@ private:
     {
         std::string out;
         printExpr(e, [&](const Symbol *sym, std::string_view piece) {
-            out += piece;
+            if (sym && isQuoted(sym))
+                out +=
+                    quoted(QString::fromUtf8(piece.data(), qsizetype(piece.size()))).toStdString();
+            else
+                out += piece;
             if (sym && !sym->isConst() && sym->type != SymbolType::Unknown)
                 out += " [=" + m_config.stringValue(sym) + ']';
         });
