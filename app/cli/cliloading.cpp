@@ -8,6 +8,8 @@
 #include <kconfig/treeloader.h>
 
 #include <cstdio>
+#include <dlfcn.h>
+#include <string>
 
 using namespace kconfig;
 
@@ -48,9 +50,37 @@ CliLoad loadForCli(const CliLoadOptions &o)
     return out;
 }
 
+namespace {
+
+// The Graphviz library of this process, if any part of it links libgvc.
+std::string graphvizVersion()
+{
+    using Context = void *(*)();
+    using Version = char *(*)(void *);
+    using Free = int (*)(void *);
+    auto context = reinterpret_cast<Context>(::dlsym(RTLD_DEFAULT, "gvContext"));
+    auto version = reinterpret_cast<Version>(::dlsym(RTLD_DEFAULT, "gvcVersion"));
+    auto release = reinterpret_cast<Free>(::dlsym(RTLD_DEFAULT, "gvFreeContext"));
+    if (!context || !version || !release) return {};
+    void *gvc = context();
+    if (!gvc) return {};
+    const char *v = version(gvc);
+    std::string text = v ? v : "";
+    release(gvc);
+    return text;
+}
+
+} // namespace
+
 void printVersion()
 {
     std::printf("kconfig-studio-cli %s\n", KCS_VERSION);
     std::printf("Kconfig language and semantics of Linux 6.12 (with 'transitional' and "
                 "'depends on ... if ...' from later kernels)\n");
+    const std::string graphviz = graphvizVersion();
+    if (graphviz.empty())
+        std::printf("Engine only: no Qt, no Graphviz, no syntax highlighter\n");
+    else
+        std::printf("Engine and Graphviz %s (libgvc): no Qt, no syntax highlighter\n",
+                    graphviz.c_str());
 }

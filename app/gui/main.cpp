@@ -19,12 +19,20 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QIcon>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <dlfcn.h>
+#include <string>
+
+#ifdef KCS_HAVE_KSYNTAXHIGHLIGHTING
+#include <ksyntaxhighlighting_version.h>
+#endif
 
 namespace {
 
@@ -42,14 +50,65 @@ void fail(const QString &message)
     std::fprintf(stderr, "kconfig-studio: %s\n", qPrintable(message));
 }
 
-bool wantsScreenshot(int argc, char **argv)
+bool hasOption(int argc, char **argv, const char *name)
 {
+    const std::size_t n = std::strlen(name);
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--screenshot") == 0 ||
-            std::strncmp(argv[i], "--screenshot=", 13) == 0)
+        if (std::strcmp(argv[i], "--") == 0) break;
+        if (std::strncmp(argv[i], name, n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '='))
             return true;
     }
     return false;
+}
+
+bool wantsScreenshot(int argc, char **argv)
+{
+    return hasOption(argc, argv, "--screenshot");
+}
+
+// --help and --version print text and exit: they need no display either.
+bool onlyPrints(int argc, char **argv)
+{
+    for (const char *name : {"-h", "--help", "--help-all", "-v", "--version"})
+        if (hasOption(argc, argv, name)) return true;
+    return false;
+}
+
+// The Graphviz library this process uses for graph layout, asked from the
+// process itself so that the answer stays true whichever part links libgvc.
+std::string graphvizVersion()
+{
+    using Context = void *(*)();
+    using Version = char *(*)(void *);
+    using Free = int (*)(void *);
+    auto context = reinterpret_cast<Context>(::dlsym(RTLD_DEFAULT, "gvContext"));
+    auto version = reinterpret_cast<Version>(::dlsym(RTLD_DEFAULT, "gvcVersion"));
+    auto release = reinterpret_cast<Free>(::dlsym(RTLD_DEFAULT, "gvFreeContext"));
+    if (!context || !version || !release) return {};
+    void *gvc = context();
+    if (!gvc) return {};
+    const char *v = version(gvc);
+    std::string text = v ? v : "";
+    release(gvc);
+    return text;
+}
+
+void printVersion()
+{
+    std::printf("kconfig-studio %s\n", KCS_VERSION);
+    std::printf("Qt %s (built with Qt %s)\n", qVersion(), QT_VERSION_STR);
+    const std::string graphviz = graphvizVersion();
+    if (graphviz.empty())
+        std::printf("Graphviz: not linked (no graph layout in this build)\n");
+    else
+        std::printf("Graphviz %s (libgvc)\n", graphviz.c_str());
+#ifdef KCS_HAVE_KSYNTAXHIGHLIGHTING
+    std::printf("Syntax highlighting: KSyntaxHighlighting %s\n",
+                KSYNTAXHIGHLIGHTING_VERSION_STRING);
+#else
+    std::printf("Syntax highlighting: built-in highlighter (KSyntaxHighlighting was not found at "
+                "build time)\n");
+#endif
 }
 
 bool parse(const QApplication &app, Options &options)
@@ -58,7 +117,11 @@ bool parse(const QApplication &app, Options &options)
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "A configurator for Linux kernel Kconfig trees."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption version(
+        {QStringLiteral("v"), QStringLiteral("version")},
+        QCoreApplication::translate("main", "Displays version information: Kconfig Studio, Qt, "
+                                            "Graphviz and the syntax highlighter."));
+    parser.addOption(version);
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QCoreApplication::translate("main",
                                                              "A kernel source tree or a Kconfig "
@@ -90,6 +153,10 @@ bool parse(const QApplication &app, Options &options)
         QStringLiteral("WxH"));
     parser.addOptions({arch, config, screenshot, select, set, size});
     parser.process(app);
+    if (parser.isSet(version)) {
+        printVersion();
+        std::exit(0);
+    }
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
@@ -202,7 +269,7 @@ int takeScreenshot(MainWindow &window, const Options &options)
 int main(int argc, char **argv)
 {
     const bool screenshot = wantsScreenshot(argc, argv);
-    if (screenshot && qEnvironmentVariableIsEmpty("DISPLAY") &&
+    if ((screenshot || onlyPrints(argc, argv)) && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -212,7 +279,10 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("kconfig-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KCS_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Kconfig Studio"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("kconfig-studio"));
+    // The id of the installed .desktop file, AppStream metainfo and icons.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.kconfigstudio.KconfigStudio"));
+    QGuiApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("org.kconfigstudio.KconfigStudio")));
 
     Options options;
     if (!parse(app, options)) return 2;
