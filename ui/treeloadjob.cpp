@@ -6,6 +6,7 @@
 #include <kconfig/probecache.h>
 #include <kconfig/shellrunner.h>
 #include <kconfig/sourcefiles.h>
+#include <kconfig/treecache.h>
 #include <kconfig/treeloader.h>
 
 #include <QCoreApplication>
@@ -85,17 +86,31 @@ void TreeLoadJob::run()
     SourceFiles sources;
     sources.setBaseDirectory(result->srctree.toStdString());
     DiagnosticSink sink;
+    // A failed load frees the file names the diagnostics point to: keep copies.
+    std::vector<std::string> reportedFiles;
+    sink.setHandler([&reportedFiles](const Diagnostic &d) {
+        reportedFiles.push_back(d.location.file ? *d.location.file : std::string());
+    });
     LoadOptions options;
     options.kconfig = result->kconfigFile.toStdString();
     options.environment = env;
     options.shell = shell;
     options.sources = &sources;
+    TreeCache trees(TreeCache::defaultDirectory(processEnv));
+    if (m_request.runShell && !processEnv.isSet("KCONFIG_STUDIO_NO_PROBE_CACHE") &&
+        !processEnv.isSet("KCONFIG_STUDIO_NO_TREE_CACHE"))
+        options.treeCache = &trees;
     options.progress = [this, &processes](int files) {
         emit progress(files, processes.processesStarted());
         return !m_cancel.load();
     };
     LoadResult loaded = loadTree(options, sink);
     result->diagnostics = sink.all();
+    for (std::size_t i = 0; i < result->diagnostics.size() && i < reportedFiles.size(); ++i) {
+        if (result->diagnostics[i].location.file)
+            result->diagnostics[i].location.file =
+                &result->diagnosticFiles.emplace_back(reportedFiles[i]);
+    }
     result->probesRun = processes.processesStarted();
     result->probesCached = cache.hits();
     result->environment = env;

@@ -44,12 +44,15 @@ void usage(const char *prog)
     std::printf(
         "Usage: %s why SYMBOL [--want y|m|n] [options]\n"
         "       %s explain --set SYMBOL=VALUE [--set ...] [options]\n"
+        "       %s graph SYMBOL|--changes ... -o FILE   (see '%s graph --help')\n"
         "       %s [conf options] <kconfig-file>   (the kernel's conf, see --help)\n"
         "\n"
         "why      Explains why SYMBOL has its value, visibility and writability; with\n"
         "         --want, what would have to change for it to take that value.\n"
         "explain  Applies each --set in order, like a user in the configurator, and\n"
         "         explains every symbol that changed as a chain of causes.\n"
+        "graph    Draws the dependency graph around SYMBOL, or the cause graph of\n"
+        "         a change, as SVG, PNG or DOT.\n"
         "\n"
         "Options:\n"
         "  --tree DIR        kernel source tree (default: $srctree, else the current directory)\n"
@@ -61,7 +64,7 @@ void usage(const char *prog)
         "  --width N         wrap text at N columns (default 72)\n"
         "  --no-shell        do not run $(shell,...) commands\n"
         "  --no-probe-cache  run every $(shell,...) command\n",
-        prog, prog, prog);
+        prog, prog, prog, prog, prog);
 }
 
 bool parse(int argc, char **argv, Options &o, std::string &error)
@@ -262,8 +265,9 @@ int runExplain(const Options &o)
                     std::fprintf(stderr, "  - %s\n", factSentence(f, now, nullptr).c_str());
             return 1;
         }
-        ChangeReport report = explainer.explainChanges(change.description, change.subject,
-                                                       change.changes, change.userBefore);
+        ChangeReport report =
+            explainer.explainChanges(change.description, change.subject, change.changes,
+                                     change.userBefore, change.priorityBefore);
         if (!first && o.format != ExplanationFormat::Json) std::fputs("\n", stdout);
         first = false;
         std::fputs(renderChangeReport(report, config, o.format, o.width).c_str(), stdout);

@@ -5,6 +5,7 @@
 #include <kconfig/probecache.h>
 #include <kconfig/shellrunner.h>
 #include <kconfig/sourcefiles.h>
+#include <kconfig/treecache.h>
 #include <kconfig/treeloader.h>
 
 #include <cstdio>
@@ -29,6 +30,11 @@ CliLoad loadForCli(const CliLoadOptions &o)
     options.sources = &sources;
     if (!o.noShell)
         options.shell = o.noProbeCache ? static_cast<ShellRunner *>(&processes) : &cache;
+    // The parsed tree is cached next to the probes; it is only valid while the
+    // probe cache can vouch for every $(shell) answer.
+    TreeCache trees(TreeCache::defaultDirectory(o.environment));
+    if (!o.noProbeCache && !o.environment.isSet("KCONFIG_STUDIO_NO_TREE_CACHE"))
+        options.treeCache = &trees;
 
     LoadResult result = loadTree(options, out.diagnostics);
     out.probesRun = processes.processesStarted();

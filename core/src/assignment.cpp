@@ -24,7 +24,10 @@ AppliedChange applyAssignment(Config &config, const Symbol *sym, const std::stri
     const Tree &tree = config.tree();
     std::vector<const Symbol *> touched{sym};
     const MenuNode *choice = tree.choiceMenuOf(sym);
-    if (choice) touched.assign(choice->choiceMembers.begin(), choice->choiceMembers.end());
+    if (choice) {
+        touched.assign(choice->choiceMembers.begin(), choice->choiceMembers.end());
+        r.priorityBefore.emplace_back(choice, config.choicePriority(choice));
+    }
     for (const Symbol *s : touched)
         r.userBefore.emplace_back(
             s, UserValue{config.hasUserValue(s), config.userTristate(s), config.userString(s)});

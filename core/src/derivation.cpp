@@ -36,7 +36,12 @@ void deriveChoice(const Tree &tree, ValueDerivation &d, const ValueSource &value
 {
     const MenuNode *choice = d.choice;
     std::vector<const Symbol *> order;
-    if (priority)
+    // The order at the moment `values` describe: an action that chose a
+    // member moved it to the front, and the order decides between members
+    // the user set to y (after randconfig or a merged .config, several are).
+    if (const std::vector<const Symbol *> *then = values.choicePriority(choice))
+        order = *then;
+    else if (priority)
         order = priority->choicePriority(choice);
     else
         order.assign(choice->choiceMembers.begin(), choice->choiceMembers.end());

@@ -391,7 +391,8 @@ std::vector<Fact> Explainer::requirementsFor(const Symbol *sym, Tristate wanted,
 ChangeReport
 Explainer::explainChanges(const std::string &description, const Symbol *subject,
                           const std::vector<SymbolChange> &changes,
-                          const std::vector<std::pair<const Symbol *, UserValue>> &userBefore)
+                          const std::vector<std::pair<const Symbol *, UserValue>> &userBefore,
+                          const ChoicePriorities &priorityBefore)
 {
     ChangeReport report;
     report.description = description;
@@ -407,6 +408,8 @@ Explainer::explainChanges(const std::string &description, const Symbol *subject,
         before->setState(c.symbol, c.before);
     for (const auto &[s, u] : userBefore)
         before->setUserValue(s, u);
+    for (const auto &[choice, order] : priorityBefore)
+        before->setChoicePriority(choice, order);
     report.before = before;
     m_changed = &changed;
 

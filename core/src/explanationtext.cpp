@@ -7,6 +7,7 @@
 #include "kconfig/tree.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 namespace kconfig {
@@ -519,6 +520,57 @@ std::string renderChangeReport(const ChangeReport &report, Config &config, Expla
     for (const auto *n : roots)
         emit(n, base, nullptr);
     return r.out;
+}
+
+namespace {
+
+// A list item: "- " after the indent, continuation lines under the text.
+std::string wrapItem(const std::string &text, int indent, int width)
+{
+    std::string out = wrap(text, indent + 2, width);
+    if (out.size() >= static_cast<std::size_t>(indent + 2))
+        out.replace(static_cast<std::size_t>(indent), 2, "- ");
+    return out;
+}
+
+} // namespace
+
+std::string renderRequirements(const Symbol *sym, Tristate wanted,
+                               const std::vector<Fact> &requirements, Config &config,
+                               ExplanationFormat format, int width)
+{
+    CurrentValues now(config);
+    if (format == ExplanationFormat::Json) {
+        std::string out = "{\"symbol\":" + jsonEscape(sym->displayName());
+        out += ",\"wanted\":" + jsonEscape(tri(wanted));
+        out += ",\"possible\":" + std::string(requirements.empty() ? "true" : "false");
+        out += ",\"requirements\":[";
+        for (std::size_t i = 0; i < requirements.size(); ++i) {
+            if (i) out += ',';
+            factJson(out, requirements[i], now, nullptr);
+        }
+        return out + "]}\n";
+    }
+    const std::string name = format == ExplanationFormat::Markdown
+                                 ? "**" + sym->displayName() + "**"
+                                 : sym->displayName();
+    if (requirements.empty())
+        return wrap(name + " can be set to " + tri(wanted) + " now.", 0, width);
+    std::string out = wrap("To set " + name + " to " + tri(wanted) + ":", 0, width);
+    std::function<void(const std::vector<Fact> &, int)> emit = [&](const std::vector<Fact> &list,
+                                                                   int depth) {
+        for (const Fact &f : list) {
+            const std::string sentence = factSentence(f, now, nullptr);
+            if (format == ExplanationFormat::Markdown)
+                out += std::string(static_cast<std::size_t>(2 * depth), ' ') + "- " + sentence +
+                       '\n';
+            else
+                out += wrapItem(sentence, 2 * depth, width);
+            emit(f.children, depth + 1);
+        }
+    };
+    emit(requirements, 0);
+    return out;
 }
 
 std::string renderSymbolReport(const SymbolReport &report, Config &config, ExplanationFormat format,

@@ -460,8 +460,11 @@ Token Lexer::scanString(char quote)
             warnAt(m_curLine, "multi-line strings not supported");
             return done(); // the newline stays for the next token
         }
+        // Plain text up to the next special character. A NUL byte is plain
+        // text too (strchr would find the terminator and never advance).
         const std::size_t start = b.pos;
-        while (b.pos < s.size() && !std::strchr("$'\"\\\n", s[b.pos]))
+        while (b.pos < s.size() &&
+               std::string_view("$'\"\\\n").find(s[b.pos]) == std::string_view::npos)
             ++b.pos;
         t.append(s, start, b.pos - start);
     }

@@ -3,6 +3,7 @@
 
 #include "kconfig/diagnostic.h"
 #include "kconfig/environment.h"
+#include "kconfig/loadrecord.h"
 #include "kconfig/shellrunner.h"
 
 #include <cctype>
@@ -29,8 +30,7 @@ void Preprocessor::fail(const std::string &message) const
 Preprocessor::Variable *Preprocessor::findVariable(const std::string &name)
 {
     for (auto &v : m_variables)
-        if (v.name == name)
-            return &v;
+        if (v.name == name) return &v;
     return nullptr;
 }
 
@@ -46,8 +46,7 @@ void Preprocessor::addVariable(const std::string &name, const std::string &value
         }
     } else {
         // For undefined variables, += means recursive.
-        if (flavor == Flavor::Append)
-            flavor = Flavor::Recursive;
+        if (flavor == Flavor::Append) flavor = Flavor::Recursive;
         m_variables.push_back(Variable{name, {}, flavor, 0});
         v = &m_variables.back();
     }
@@ -65,18 +64,15 @@ bool Preprocessor::expandVariable(const std::string &name, const std::vector<std
                                   std::string &out)
 {
     Variable *v = findVariable(name);
-    if (!v)
-        return false;
+    if (!v) return false;
     if (args.empty() && v->expansionCount)
         fail("Recursive variable '" + name + "' references itself (eventually)");
-    if (v->expansionCount > kMaxExpansionDepth)
-        fail("Too deep recursive expansion");
+    if (v->expansionCount > kMaxExpansionDepth) fail("Too deep recursive expansion");
     ++v->expansionCount;
     const Flavor flavor = v->flavor;
     const std::string value = v->value; // the vector may grow while expanding
     out = flavor == Flavor::Recursive ? expandWithArgs(value, args) : value;
-    if (Variable *again = findVariable(name))
-        --again->expansionCount;
+    if (Variable *again = findVariable(name)) --again->expansionCount;
     return true;
 }
 
@@ -94,20 +90,15 @@ bool Preprocessor::expandFunction(const std::string &name, const std::vector<std
     };
     const Builtin *f = nullptr;
     for (const auto &b : table)
-        if (name == b.name)
-            f = &b;
-    if (!f)
-        return false;
-    if (args.size() < f->minArgs)
-        fail("too few function arguments passed to '" + name + "'");
-    if (args.size() > f->maxArgs)
-        fail("too many function arguments passed to '" + name + "'");
+        if (name == b.name) f = &b;
+    if (!f) return false;
+    if (args.size() < f->minArgs) fail("too few function arguments passed to '" + name + "'");
+    if (args.size() > f->maxArgs) fail("too many function arguments passed to '" + name + "'");
 
     const Location loc = m_location ? m_location() : Location{};
     out.clear();
     if (name == "error-if") {
-        if (args[0] == "y")
-            fail(args[1]);
+        if (args[0] == "y") fail(args[1]);
     } else if (name == "filename") {
         out = loc.file;
     } else if (name == "info") {
@@ -121,7 +112,17 @@ bool Preprocessor::expandFunction(const std::string &name, const std::vector<std
         out = std::to_string(loc.line);
     } else if (name == "shell") {
         ++m_shellCount;
-        out = m_shell ? shellOutputToValue(m_shell->run(args[0], m_env)) : std::string();
+        ShellOutput raw = m_shell ? m_shell->execute(args[0], m_env) : ShellOutput{};
+        if (!raw.err.empty()) {
+            // conf's child writes to conf's own standard error.
+            Diagnostic d;
+            d.severity = Diagnostic::Severity::Info;
+            d.message = raw.err;
+            d.text = raw.err;
+            m_diag.report(std::move(d));
+        }
+        if (m_record) m_record->commands.emplace_back(args[0], raw.out);
+        out = shellOutputToValue(std::move(raw.out));
     } else if (name == "warning-if") {
         if (args[0] == "y") {
             Diagnostic d;
@@ -136,8 +137,7 @@ bool Preprocessor::expandFunction(const std::string &name, const std::vector<std
 
 bool Preprocessor::expandEnvironment(const std::string &name, std::string &out)
 {
-    if (name.empty())
-        return false;
+    if (name.empty()) return false;
     for (const auto &[k, v] : m_envDeps) {
         if (k == name) {
             out = v;
@@ -145,8 +145,8 @@ bool Preprocessor::expandEnvironment(const std::string &name, std::string &out)
         }
     }
     auto value = m_env.get(name);
-    if (!value)
-        return false;
+    if (m_record) m_record->addEnvironment(name, value);
+    if (!value) return false;
     m_envDeps.emplace_back(name, *value);
     out = *value;
     return true;
@@ -159,8 +159,7 @@ std::string Preprocessor::evalClause(std::string_view clause, const std::vector<
     // "$(1)", "$(2)"...: an argument of the enclosing user-function call.
     char *end = nullptr;
     const unsigned long n = std::strtoul(tmp.c_str(), &end, 10);
-    if (!*end && n > 0 && n <= args.size())
-        return args[n - 1];
+    if (!*end && n > 0 && n <= args.size()) return args[n - 1];
 
     // Split at top-level commas: name,arg1,arg2...
     std::vector<std::string_view> parts;
@@ -169,8 +168,7 @@ std::string Preprocessor::evalClause(std::string_view clause, const std::vector<
     for (std::size_t i = 0; i < tmp.size(); ++i) {
         const char c = tmp[i];
         if (nest == 0 && c == ',') {
-            if (parts.size() >= kMaxFunctionArgs)
-                fail("too many function arguments");
+            if (parts.size() >= kMaxFunctionArgs) fail("too many function arguments");
             parts.emplace_back(tmp.data() + start, i - start);
             start = i + 1;
         } else if (c == '(') {
@@ -179,8 +177,7 @@ std::string Preprocessor::evalClause(std::string_view clause, const std::vector<
             --nest;
         }
     }
-    if (parts.size() >= kMaxFunctionArgs)
-        fail("too many function arguments");
+    if (parts.size() >= kMaxFunctionArgs) fail("too many function arguments");
     parts.emplace_back(tmp.data() + start, tmp.size() - start);
 
     const std::string name = expandWithArgs(parts[0], args);
@@ -190,12 +187,9 @@ std::string Preprocessor::evalClause(std::string_view clause, const std::vector<
         newArgs.push_back(expandWithArgs(parts[i], args));
 
     std::string out;
-    if (expandVariable(name, newArgs, out))
-        return out;
-    if (expandFunction(name, newArgs, out))
-        return out;
-    if (newArgs.empty() && expandEnvironment(name, out))
-        return out;
+    if (expandVariable(name, newArgs, out)) return out;
+    if (expandFunction(name, newArgs, out)) return out;
+    if (newArgs.empty() && expandEnvironment(name, out)) return out;
     return {};
 }
 
@@ -203,8 +197,7 @@ std::string Preprocessor::expandDollarWithArgs(std::string_view text, std::size_
                                                const std::vector<std::string> &args)
 {
     // Only "$(" starts a reference; a lone '$' stands for itself.
-    if (pos >= text.size() || text[pos] != '(')
-        return "$";
+    if (pos >= text.size() || text[pos] != '(') return "$";
     const std::size_t open = pos + 1;
     std::size_t q = open;
     int nest = 0;
@@ -212,8 +205,7 @@ std::string Preprocessor::expandDollarWithArgs(std::string_view text, std::size_
         if (text[q] == '(') {
             ++nest;
         } else if (text[q] == ')') {
-            if (nest-- == 0)
-                break;
+            if (nest-- == 0) break;
         }
         ++q;
     }
@@ -242,8 +234,7 @@ std::string Preprocessor::expandUntil(std::string_view text, std::size_t &pos, b
             in = p;
             continue;
         }
-        if (p >= text.size() || text[p] == '\0' || (tokenOnly && !isTokenChar(text[p])))
-            break;
+        if (p >= text.size() || text[p] == '\0' || (tokenOnly && !isTokenChar(text[p]))) break;
         ++p;
     }
     out.append(text.substr(in, p - in));
@@ -257,7 +248,10 @@ std::string Preprocessor::expandWithArgs(std::string_view in, const std::vector<
     return expandUntil(in, pos, false, args);
 }
 
-std::string Preprocessor::expandString(std::string_view text) { return expandWithArgs(text, {}); }
+std::string Preprocessor::expandString(std::string_view text)
+{
+    return expandWithArgs(text, {});
+}
 
 std::string Preprocessor::expandDollar(std::string_view text, std::size_t &pos)
 {

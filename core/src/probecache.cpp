@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,7 +16,7 @@ namespace kconfig {
 
 namespace {
 
-constexpr const char *kFormat = "kconfig-studio probe cache v1";
+constexpr const char *kFormat = "kconfig-studio probe cache v2";
 constexpr std::size_t kMaxEntry = 1u << 20;
 
 // Variables that differ from run to run but that no probe reads.
@@ -76,6 +77,18 @@ std::string ProbeCache::defaultDirectory(const Environment &env)
     return base + "/kconfig-studio/probes";
 }
 
+std::string ProbeCache::workingDirectoryFor(const Environment &env, const std::string &tree)
+{
+    std::string base = env.value("XDG_CACHE_HOME");
+    if (base.empty()) base = env.value("HOME") + "/.cache";
+    const std::string dir = base + "/kconfig-studio/objtree/" + hexHash(tree).substr(0, 16);
+    if (makeParentDirectories(dir + '/')) {
+        ::mkdir(dir.c_str(), 0700);
+        ::chmod(dir.c_str(), 0700);
+    }
+    return isDirectory(dir) ? dir : std::string("/tmp");
+}
+
 std::string ProbeCache::fingerprint(const std::string &path)
 {
     if (auto it = m_statMemo.find(path); it != m_statMemo.end()) return it->second;
@@ -125,9 +138,10 @@ std::string ProbeCache::searchProgram(const std::string &word, const std::string
 
 std::string ProbeCache::keyFor(const std::string &command, const Environment &env)
 {
-    // The working directory itself is not part of the key (builds happen in
-    // many directories); what the command names relative to it is, below.
-    std::string key = std::string(kFormat) + "\ncommand " + command + '\n';
+    // A command may read files relative to its working directory ("cat
+    // input.txt"), so the directory is part of the key; front ends give their
+    // probes a stable one.
+    std::string key = std::string(kFormat) + "\ncommand " + command + "\ncwd " + m_cwd + '\n';
     if (m_envKeyFor != &env || m_envKeySize != env.variables().size()) {
         m_envKey.clear();
         for (const auto &[name, value] : env.variables())
@@ -175,31 +189,64 @@ std::string ProbeCache::entryPath(const std::string &key) const
     return m_dir + '/' + h.substr(0, 2) + '/' + h + ".probe";
 }
 
-std::string ProbeCache::run(const std::string &command, const Environment &env)
+// An entry: the key, "--", the length of standard output, the output, the
+// length of standard error and the error text.
+bool ProbeCache::lookup(const std::string &key, ShellOutput &output) const
 {
-    const std::string key = keyFor(command, env);
     const std::string path = entryPath(key);
     const std::string header = key + "--\n";
-    if (auto text = readWholeFile(path, kMaxEntry)) {
-        struct stat st
-        {
-        };
-        const bool ownerOnly =
-            ::stat(path.c_str(), &st) == 0 && st.st_uid == ::getuid() && (st.st_mode & 077) == 0;
-        if (ownerOnly && text->size() >= header.size() + 1 &&
-            text->compare(0, header.size(), header) == 0 && text->back() == '\n') {
-            ++m_hits;
-            return text->substr(header.size(), text->size() - header.size() - 1);
-        }
+    auto text = readWholeFile(path, kMaxEntry);
+    if (!text) return false;
+    struct stat st
+    {
+    };
+    const bool ownerOnly =
+        ::stat(path.c_str(), &st) == 0 && st.st_uid == ::getuid() && (st.st_mode & 077) == 0;
+    if (!ownerOnly || text->compare(0, header.size(), header) != 0) return false;
+    std::size_t pos = header.size();
+    const auto field = [&](std::string &into) {
+        const std::size_t nl = text->find('\n', pos);
+        if (nl == std::string::npos) return false;
+        char *end = nullptr;
+        const unsigned long long n = std::strtoull(text->c_str() + pos, &end, 10);
+        if (end != text->c_str() + nl || n > text->size() - nl - 1) return false;
+        into.assign(*text, nl + 1, n);
+        pos = nl + 1 + n;
+        return true;
+    };
+    ShellOutput o;
+    if (!field(o.out) || !field(o.err) || pos != text->size()) return false;
+    output = std::move(o);
+    return true;
+}
+
+bool ProbeCache::peek(const std::string &command, const Environment &env, std::string &output)
+{
+    ShellOutput o;
+    if (!lookup(keyFor(command, env), o)) return false;
+    output = std::move(o.out);
+    return true;
+}
+
+ShellOutput ProbeCache::execute(const std::string &command, const Environment &env)
+{
+    const std::string key = keyFor(command, env);
+    ShellOutput out;
+    if (lookup(key, out)) {
+        ++m_hits;
+        return out;
     }
     ++m_misses;
-    std::string out = m_inner.run(command, env);
+    out = m_inner.execute(command, env);
+    const std::string path = entryPath(key);
     const std::string dir = path.substr(0, path.rfind('/'));
     if (makeParentDirectories(path)) {
         ::chmod(m_dir.c_str(), 0700);
         ::chmod(dir.c_str(), 0700);
         const std::string tmp = path + '.' + std::to_string(::getpid()) + ".tmp";
-        writeFileAtomically(path, header + out + '\n', tmp, {}, 0600);
+        const std::string entry = key + "--\n" + std::to_string(out.out.size()) + '\n' + out.out +
+                                  std::to_string(out.err.size()) + '\n' + out.err;
+        writeFileAtomically(path, entry, tmp, {}, 0600);
     }
     return out;
 }

@@ -2,6 +2,7 @@
 #include "kconfig/sourcefiles.h"
 
 #include "kconfig/environment.h"
+#include "kconfig/loadrecord.h"
 
 #include <cerrno>
 #include <fcntl.h>

@@ -4,10 +4,12 @@
 #include "kconfig/dependencycheck.h"
 #include "kconfig/diagnostic.h"
 #include "kconfig/lexer.h"
+#include "kconfig/loadrecord.h"
 #include "kconfig/menufinalizer.h"
 #include "kconfig/parser.h"
 #include "kconfig/preprocessor.h"
 #include "kconfig/sourcefiles.h"
+#include "kconfig/treecache.h"
 
 namespace kconfig {
 
@@ -31,9 +33,20 @@ void reportFatal(DiagnosticSink &diag, const std::string &text)
 LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
 {
     LoadResult result;
+    if (options.treeCache && !(options.sources && !options.sources->overlays().empty())) {
+        if ((result.tree = options.treeCache->load(options, diagnostics))) return result;
+    }
     auto tree = std::make_unique<Tree>();
     SourceFiles diskOnly;
     const SourceFiles &sources = options.sources ? *options.sources : diskOnly;
+    LoadRecord record;
+    const std::size_t firstDiagnostic = diagnostics.all().size();
+    if (options.treeCache) sources.setRecord(&record);
+    struct Unrecord
+    {
+        const SourceFiles &s;
+        ~Unrecord() { s.setRecord(nullptr); }
+    } unrecord{sources};
 
     Lexer lexer(sources, options.environment, diagnostics);
     Preprocessor pp(options.environment, options.shell, diagnostics);
@@ -42,10 +55,10 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
                                       lexer.scannerLine()};
     });
     lexer.setPreprocessor(&pp);
+    if (options.treeCache) pp.setRecord(&record);
     if (options.progress) {
         lexer.setFileOpenedCallback([&](int count) {
-            if (!options.progress(count))
-                throw Cancelled{};
+            if (!options.progress(count)) throw Cancelled{};
         });
     }
 
@@ -93,6 +106,12 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
     if (errors) {
         result.errorCount = errors;
         return result;
+    }
+    if (options.treeCache) {
+        record.diagnostics.assign(diagnostics.all().begin() +
+                                      static_cast<std::ptrdiff_t>(firstDiagnostic),
+                                  diagnostics.all().end());
+        options.treeCache->store(options, *tree, record);
     }
     result.tree = std::move(tree);
     return result;

@@ -65,6 +65,17 @@ void EarlierValues::setUserValue(const Symbol *sym, UserValue before)
     m_users[sym] = std::move(before);
 }
 
+void EarlierValues::setChoicePriority(const MenuNode *choice, std::vector<const Symbol *> before)
+{
+    m_priorities[choice] = std::move(before);
+}
+
+const std::vector<const Symbol *> *EarlierValues::choicePriority(const MenuNode *choice) const
+{
+    auto it = m_priorities.find(choice);
+    return it == m_priorities.end() ? m_now.choicePriority(choice) : &it->second;
+}
+
 Tristate EarlierValues::tri(const Symbol *sym) const
 {
     auto it = m_states.find(sym);

@@ -20,6 +20,7 @@ struct AppliedChange
     std::string description; // "IOMMUFD n -> m"
     const Symbol *subject = nullptr;
     std::vector<std::pair<const Symbol *, UserValue>> userBefore;
+    ChoicePriorities priorityBefore; // the choice's member order, when a member was chosen
     std::vector<SymbolChange> changes;
 };
 

@@ -30,11 +30,13 @@ public:
     std::vector<Fact> requirementsFor(const Symbol *sym, Tristate wanted, int depth = 3);
 
     // Cause graph of an action. `userBefore` are the user values the action
-    // replaced (the acted-on symbol, choice members...).
+    // replaced (the acted-on symbol, choice members...), `priorityBefore` the
+    // member order of a choice whose member it chose.
     ChangeReport
     explainChanges(const std::string &description, const Symbol *subject,
                    const std::vector<SymbolChange> &changes,
-                   const std::vector<std::pair<const Symbol *, UserValue>> &userBefore);
+                   const std::vector<std::pair<const Symbol *, UserValue>> &userBefore,
+                   const ChoicePriorities &priorityBefore = {});
 
     const std::vector<const Property *> &selectsOf(const Symbol *target) const;
     const std::vector<const Property *> &impliesOf(const Symbol *target) const;

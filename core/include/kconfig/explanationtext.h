@@ -24,6 +24,13 @@ std::string renderChangeReport(const ChangeReport &report, Config &config,
                                ExplanationFormat format = ExplanationFormat::Text, int width = 72);
 std::string renderSymbolReport(const SymbolReport &report, Config &config,
                                ExplanationFormat format = ExplanationFormat::Text, int width = 72);
+// What Explainer::requirementsFor() returned for setting `sym` to `wanted`:
+// "To set SYM to y:" and a nested list (wrapped like the other texts), or
+// "SYM can be set to y now." when `requirements` is empty. JSON: an object
+// with "symbol", "wanted", "possible" and the "requirements" facts.
+std::string renderRequirements(const Symbol *sym, Tristate wanted,
+                               const std::vector<Fact> &requirements, Config &config,
+                               ExplanationFormat format = ExplanationFormat::Text, int width = 72);
 
 // How sentences mark up their pieces; the default is plain text. The GUI
 // subclasses it to escape HTML and turn symbols and locations into links.

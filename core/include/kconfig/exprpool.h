@@ -31,6 +31,7 @@ public:
 
     const Constants &constants() const { return m_c; }
     std::size_t size() const { return m_nodes.size(); }
+    const Expr &node(std::size_t id) const { return m_nodes[id]; }
 
     const Expr *symbol(Symbol *s);
     const Expr *unary(ExprType t, const Expr *e);

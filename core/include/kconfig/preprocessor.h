@@ -17,6 +17,7 @@ namespace kconfig {
 class DiagnosticSink;
 class Environment;
 class ShellRunner;
+struct LoadRecord;
 
 // A fatal error conf reports and then exits on; the message is complete text
 // (with "file:line: " where conf prints one).
@@ -44,6 +45,9 @@ public:
     Preprocessor(const Environment &env, ShellRunner *shell, DiagnosticSink &diagnostics);
 
     void setLocationProvider(std::function<Location()> f) { m_location = std::move(f); }
+    // Notes every environment variable looked up (found or not) and every
+    // $(shell) command with its output, for the tree cache.
+    void setRecord(LoadRecord *record) { m_record = record; }
 
     void addVariable(const std::string &name, const std::string &value, Flavor flavor);
 
@@ -93,6 +97,7 @@ private:
     std::vector<Variable> m_variables;
     std::vector<std::pair<std::string, std::string>> m_envDeps;
     int m_shellCount = 0;
+    LoadRecord *m_record = nullptr;
 };
 
 } // namespace kconfig

@@ -2,9 +2,10 @@
 // A persistent cache for $(shell,...) probes. An entry is keyed by everything
 // that can change a probe's answer: the command, the environment, and
 // fingerprints (size, mtime, inode) of the programs and scripts the command
-// names (relative names resolved in the working directory), of the
-// directories holding them and of every PATH directory. A key that does not match exactly is a
-// miss, so a cached answer is never stale; unreadable or malformed entries are ignored.
+// names, of the directories holding them and of every PATH directory, and the
+// working directory. Standard error is kept and given back with the output. A key that does not
+// match exactly is a miss, so a cached answer is never stale; unreadable or malformed entries are
+// ignored.
 #pragma once
 
 #include "kconfig/shellrunner.h"
@@ -20,14 +21,24 @@ public:
     // `directory` is created with owner-only permissions when first written.
     ProbeCache(ShellRunner &inner, std::string directory, std::string workingDirectory = {});
 
-    std::string run(const std::string &command, const Environment &env) override;
+    std::string run(const std::string &command, const Environment &env) override
+    {
+        return execute(command, env).out;
+    }
+    ShellOutput execute(const std::string &command, const Environment &env) override;
     int processesStarted() const override { return m_inner.processesStarted(); }
+
+    // The cached answer for a command, without running anything.
+    bool peek(const std::string &command, const Environment &env, std::string &output);
 
     int hits() const { return m_hits; }
     int misses() const { return m_misses; }
 
     // $XDG_CACHE_HOME/kconfig-studio/probes (or ~/.cache/...).
     static std::string defaultDirectory(const Environment &env);
+    // A private, lasting working directory for the probes of one tree (like an
+    // O= build directory), so that their cache keys stay the same between runs.
+    static std::string workingDirectoryFor(const Environment &env, const std::string &tree);
     // The exact key text for a command (exposed for tests).
     std::string keyFor(const std::string &command, const Environment &env);
 
@@ -36,6 +47,7 @@ private:
     std::string resolveProgram(const std::string &word, const std::string &pathVar); // memoised
     std::string searchProgram(const std::string &word, const std::string &pathVar);
     std::string entryPath(const std::string &key) const;
+    bool lookup(const std::string &key, ShellOutput &output) const;
 
     ShellRunner &m_inner;
     std::string m_dir;

@@ -9,18 +9,31 @@ namespace kconfig {
 
 class Environment;
 
+// What a command printed.
+struct ShellOutput
+{
+    std::string out; // standard output, raw (before conf's newline rules)
+    std::string err; // standard error, which conf lets through to its own
+};
+
 class ShellRunner
 {
 public:
     virtual ~ShellRunner() = default;
     // Raw standard output of `/bin/sh -c command` (before conf's newline rules).
     virtual std::string run(const std::string &command, const Environment &env) = 0;
+    // Both outputs; runners that cannot separate standard error report none.
+    virtual ShellOutput execute(const std::string &command, const Environment &env)
+    {
+        return ShellOutput{run(command, env), {}};
+    }
     // How many commands actually started a process (for progress and benchmarks).
     virtual int processesStarted() const { return 0; }
 };
 
 // Starts /bin/sh for every command, like conf's popen(): stdin from /dev/null,
-// stderr inherited, in the given working directory (empty: the current one).
+// in the given working directory (empty: the current one). Standard error is
+// captured so that the caller can pass it on where it belongs.
 class ProcessShellRunner : public ShellRunner
 {
 public:
@@ -28,7 +41,11 @@ public:
         : m_cwd(std::move(workingDirectory)), m_timeout(timeoutSeconds)
     {
     }
-    std::string run(const std::string &command, const Environment &env) override;
+    std::string run(const std::string &command, const Environment &env) override
+    {
+        return execute(command, env).out;
+    }
+    ShellOutput execute(const std::string &command, const Environment &env) override;
     int processesStarted() const override { return m_started; }
 
 private:

@@ -10,6 +10,7 @@
 namespace kconfig {
 
 class Environment;
+struct LoadRecord;
 
 class SourceFiles
 {
@@ -37,12 +38,16 @@ public:
     void clearOverlays() { m_overlays.clear(); }
     const std::map<std::string, std::string> &overlays() const { return m_overlays; }
 
+    // Notes every path tried (found or not) and srctree, for the tree cache.
+    void setRecord(LoadRecord *record) const { m_record = record; }
+
     // Files larger than this are refused (a Kconfig file is a few hundred KB at most).
     static constexpr std::size_t maxFileSize = 64u << 20;
 
 private:
     std::map<std::string, std::string> m_overlays;
     std::string m_base;
+    mutable LoadRecord *m_record = nullptr;
 };
 
 // Reads a whole regular file; nullopt if it cannot be opened or is not a regular file.

@@ -14,6 +14,7 @@ namespace kconfig {
 class DiagnosticSink;
 class ShellRunner;
 class SourceFiles;
+class TreeCache;
 
 struct LoadOptions
 {
@@ -21,6 +22,8 @@ struct LoadOptions
     Environment environment;              // what $(VAR), srctree and the probes see
     ShellRunner *shell = nullptr;         // runs $(shell,...); null answers every command with ""
     const SourceFiles *sources = nullptr; // null reads the disk only
+    // Reuse (and refresh) a cached parse when nothing it depended on changed.
+    const TreeCache *treeCache = nullptr;
     // Called after each file is opened; return false to cancel the load.
     std::function<bool(int filesOpened)> progress;
 };
