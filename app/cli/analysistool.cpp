@@ -4,12 +4,17 @@
 #include "cliloading.h"
 
 #include <kconfig/assignment.h>
+#include <kconfig/configdiff.h>
 #include <kconfig/configreader.h>
+#include <kconfig/configwriter.h>
 #include <kconfig/explainer.h>
 #include <kconfig/explanationtext.h>
+#include <kconfig/impact.h>
 #include <kconfig/kerneltree.h>
+#include <kconfig/patch.h>
 #include <kconfig/probecache.h>
 #include <kconfig/shellrunner.h>
+#include <kconfig/sourcefiles.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -33,6 +38,9 @@ struct Options
     std::string config;
     std::vector<std::string> sets;
     std::string want;
+    std::string patch;
+    std::vector<std::string> baselines;
+    bool summary = false;
     ExplanationFormat format = ExplanationFormat::Text;
     int width = 72;
     bool noShell = false;
@@ -45,6 +53,8 @@ void usage(const char *prog)
         "Usage: %s why SYMBOL [--want y|m|n] [options]\n"
         "       %s explain --set SYMBOL=VALUE [--set ...] [options]\n"
         "       %s graph SYMBOL|--changes ... -o FILE   (see '%s graph --help')\n"
+        "       %s impact --patch FILE [--baseline NAME ...] [--summary] [options]\n"
+        "       %s diff CONFIG_A CONFIG_B [options]\n"
         "       %s [conf options] <kconfig-file>   (the kernel's conf, see --help)\n"
         "\n"
         "why      Explains why SYMBOL has its value, visibility and writability; with\n"
@@ -53,6 +63,16 @@ void usage(const char *prog)
         "         explains every symbol that changed as a chain of causes.\n"
         "graph    Draws the dependency graph around SYMBOL, or the cause graph of\n"
         "         a change, as SVG, PNG or DOT.\n"
+        "impact   Applies a patch (unified diff or git format-patch mail) to the\n"
+        "         tree's Kconfig files in memory and reports, for each baseline,\n"
+        "         which symbols change value, visibility or writability, and why.\n"
+        "         Baselines: current, alldefconfig, allnoconfig, allmodconfig,\n"
+        "         allyesconfig, defconfig (the architecture's) or a defconfig file;\n"
+        "         default: all of them. Exit status 1 when the patch does not\n"
+        "         apply or the patched tree does not load (e.g. a recursive\n"
+        "         dependency).\n"
+        "diff     Compares two .config files like scripts/diffconfig and says,\n"
+        "         with a tree, how each side arrives at its value.\n"
         "\n"
         "Options:\n"
         "  --tree DIR        kernel source tree (default: $srctree, else the current directory)\n"
@@ -63,8 +83,11 @@ void usage(const char *prog)
         "  --format F        text (default, wrapped for e-mail), markdown or json\n"
         "  --width N         wrap text at N columns (default 72)\n"
         "  --no-shell        do not run $(shell,...) commands\n"
-        "  --no-probe-cache  run every $(shell,...) command\n",
-        prog, prog, prog, prog, prog);
+        "  --no-probe-cache  run every $(shell,...) command\n"
+        "  --patch FILE      (impact) the change to try\n"
+        "  --baseline NAME   (impact) a baseline to compare; repeat for several\n"
+        "  --summary         (impact) counts and one line per symbol, no reasons\n",
+        prog, prog, prog, prog, prog, prog, prog);
 }
 
 bool parse(int argc, char **argv, Options &o, std::string &error)
@@ -132,13 +155,12 @@ struct Session
 {
     CliLoad load;
     std::string probeDir;
-    ~Session()
-    {
-        if (!probeDir.empty()) ::rmdir(probeDir.c_str());
-    }
+    Environment environment;
+    std::string treeDir;
 };
 
-bool openSession(const Options &o, Session &s)
+bool openSession(const Options &o, Session &s,
+                 const std::map<std::string, std::string> &overlays = {}, bool readConfig = true)
 {
     Environment env = Environment::fromProcess();
     CliLoadOptions lo;
@@ -146,12 +168,12 @@ bool openSession(const Options &o, Session &s)
     lo.noShell = o.noShell;
     lo.noProbeCache = o.noProbeCache || env.isSet("KCONFIG_STUDIO_NO_PROBE_CACHE");
     lo.printUnmetWarnings = false;
-    char tmpl[] = "/tmp/kconfig-studio-probes.XXXXXX";
-    if (char *dir = ::mkdtemp(tmpl)) s.probeDir = dir;
-    lo.probeDirectory = s.probeDir;
-
     std::string treeDir = o.tree;
     if (treeDir.empty()) treeDir = env.value("srctree", ".");
+    char real[4096];
+    s.probeDir =
+        ProbeCache::workingDirectoryFor(env, ::realpath(treeDir.c_str(), real) ? real : treeDir);
+    lo.probeDirectory = s.probeDir;
     if (auto kernel = detectKernelTree(treeDir)) {
         ProcessShellRunner versions(s.probeDir);
         ProbeCache cache(versions, ProbeCache::defaultDirectory(env), s.probeDir);
@@ -162,8 +184,12 @@ bool openSession(const Options &o, Session &s)
     }
     lo.environment = env;
     lo.baseDirectory = treeDir;
+    lo.overlays = overlays;
+    s.environment = env;
+    s.treeDir = treeDir;
     s.load = loadForCli(lo);
     if (!s.load.tree) return false;
+    if (!readConfig) return true;
 
     DiagnosticSink sink;
     sink.setHandler([](const Diagnostic &d) { std::fputs(d.text.c_str(), stderr); });
@@ -275,12 +301,136 @@ int runExplain(const Options &o)
     return 0;
 }
 
+int runImpact(const Options &o)
+{
+    if (o.patch.empty()) {
+        std::fprintf(stderr, "impact: give the change with --patch FILE\n");
+        return 2;
+    }
+    const auto text = readConfigFile(o.patch, Environment());
+    if (!text) {
+        std::fprintf(stderr, "impact: cannot read %s\n", o.patch.c_str());
+        return 2;
+    }
+    const Patch patch = parsePatch(*text);
+    for (const std::string &e : patch.errors)
+        std::fprintf(stderr, "%s\n", e.c_str());
+    if (patch.files.empty()) return 2;
+
+    Session original;
+    if (!openSession(o, original, {}, false)) return 1;
+    SourceFiles sources;
+    sources.setBaseDirectory(original.treeDir);
+    const PatchResult applied = applyPatch(patch, sources, original.environment);
+    for (const std::string &f : applied.ignored)
+        std::fprintf(stderr, "impact: %s is not a Kconfig file; ignored\n", f.c_str());
+    for (const std::string &r : applied.rejected)
+        std::fprintf(stderr, "impact: %s\n", r.c_str());
+    if (!applied.ok()) return 1;
+    if (applied.patched.empty()) {
+        std::fprintf(stderr, "impact: the patch changes no Kconfig file\n");
+        return 1;
+    }
+
+    Session edited;
+    if (!openSession(o, edited, sources.overlays(), false)) {
+        std::fprintf(stderr, "impact: the patched tree does not load (see the errors above)\n");
+        return 1;
+    }
+
+    const std::string configName = original.environment.value("KCONFIG_CONFIG", ".config");
+    std::string current = o.config;
+    if (current.empty())
+        current = configName[0] == '/' ? configName : original.treeDir + '/' + configName;
+    std::string archDefconfig;
+    if (auto kernel = detectKernelTree(original.treeDir)) {
+        const std::string arch = original.environment.value("ARCH");
+        archDefconfig = kernel->srctree + "/arch/" + sourceArchitecture(arch) + "/configs/" +
+                        defaultDefconfig(*kernel, arch);
+    }
+    std::vector<std::string> names = o.baselines;
+    if (names.empty()) {
+        if (pathExists(current)) names.push_back("current");
+        names.insert(names.end(), {"alldefconfig", "allnoconfig", "allmodconfig", "allyesconfig"});
+        if (!archDefconfig.empty()) names.push_back("defconfig");
+    }
+    std::vector<Baseline> baselines;
+    for (const std::string &n : names) {
+        Baseline b;
+        if (!Baseline::parse(n, current, archDefconfig, b) ||
+            ((b.kind == Baseline::Kind::Defconfig || b.kind == Baseline::Kind::Current) &&
+             !pathExists(b.file))) {
+            std::fprintf(stderr, "impact: unknown baseline or missing file: %s\n", n.c_str());
+            return 2;
+        }
+        baselines.push_back(b);
+    }
+    const ImpactReport report =
+        analyzeImpact(*original.load.tree, *edited.load.tree, baselines, original.environment);
+    if (!patch.subject.empty() && o.format != ExplanationFormat::Json)
+        std::printf("%s\n\n", patch.subject.c_str());
+    std::fputs(renderImpactReport(report, o.format, o.width, !o.summary).c_str(), stdout);
+    return 0;
+}
+
+int runDiff(const Options &o)
+{
+    if (o.positional.size() != 2) {
+        std::fprintf(stderr, "diff: two configuration files expected\n");
+        return 2;
+    }
+    const Environment env = Environment::fromProcess();
+    const auto a = readConfigFile(o.positional[0], Environment());
+    const auto b = readConfigFile(o.positional[1], Environment());
+    if (!a || !b) {
+        std::fprintf(stderr, "diff: cannot read %s\n",
+                     (!a ? o.positional[0] : o.positional[1]).c_str());
+        return 2;
+    }
+    const std::string prefix = env.value("CONFIG_", "CONFIG_");
+    const auto diffs = diffConfigs(*a, *b, prefix);
+
+    // With a tree, say how each side arrives at its value.
+    Session s;
+    const bool explain = (!o.tree.empty() || env.isSet("srctree") || detectKernelTree(".")) &&
+                         openSession(o, s, {}, false);
+    std::unique_ptr<Config> configA, configB;
+    if (explain) {
+        DiagnosticSink quiet;
+        configA = std::make_unique<Config>(*s.load.tree);
+        configB = std::make_unique<Config>(*s.load.tree);
+        ConfigReader(*configA, s.environment, quiet).read(o.positional[0]);
+        ConfigReader(*configB, s.environment, quiet).read(o.positional[1]);
+    }
+    for (const ConfigDifference &d : diffs) {
+        std::printf("%s\n", differenceLine(d).c_str());
+        if (!explain) continue;
+        const Symbol *sym = s.load.tree->symbols().find(d.symbol);
+        if (!sym) {
+            std::printf("    not defined by this tree\n");
+            continue;
+        }
+        for (auto [label, cfg] :
+             {std::pair<const char *, Config *>{"A", configA.get()}, {"B", configB.get()}}) {
+            Explainer explainer(*s.load.tree, *cfg);
+            CurrentValues now(*cfg);
+            const SymbolReport report = explainer.explainSymbol(sym);
+            std::string reason = report.facts.empty()
+                                     ? std::string("no rule applies")
+                                     : reasonLine(report.facts.front(), now, nullptr).sentence;
+            std::printf("    %s: %s\n", label, reason.c_str());
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 bool isAnalysisCommand(const char *arg)
 {
     return arg &&
-           (!std::strcmp(arg, "why") || !std::strcmp(arg, "explain") || !std::strcmp(arg, "help"));
+           (!std::strcmp(arg, "why") || !std::strcmp(arg, "explain") ||
+            !std::strcmp(arg, "impact") || !std::strcmp(arg, "diff") || !std::strcmp(arg, "help"));
 }
 
 int runAnalysisTool(int argc, char **argv)
@@ -300,5 +450,7 @@ int runAnalysisTool(int argc, char **argv)
         return 2;
     }
     if (o.command == "why") return runWhy(o);
+    if (o.command == "impact") return runImpact(o);
+    if (o.command == "diff") return runDiff(o);
     return runExplain(o);
 }

@@ -24,6 +24,8 @@ CliLoad loadForCli(const CliLoadOptions &o)
     ProbeCache cache(processes, ProbeCache::defaultDirectory(o.environment), o.probeDirectory);
     SourceFiles sources;
     sources.setBaseDirectory(o.baseDirectory);
+    for (const auto &[name, text] : o.overlays)
+        sources.setOverlay(name, text);
     LoadOptions options;
     options.kconfig = o.kconfig;
     options.environment = o.environment;

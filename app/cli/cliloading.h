@@ -9,6 +9,7 @@
 #include <kconfig/environment.h>
 #include <kconfig/tree.h>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -21,6 +22,7 @@ struct CliLoadOptions
     std::string baseDirectory;  // resolve relative Kconfig names here (empty: cwd)
     std::string probeDirectory; // working directory of $(shell) (empty: cwd)
     bool printUnmetWarnings = true;
+    std::map<std::string, std::string> overlays; // Kconfig name -> text replacing the file
 };
 
 struct CliLoad

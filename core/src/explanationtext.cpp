@@ -4,6 +4,7 @@
 #include "kconfig/config.h"
 #include "kconfig/expr.h"
 #include "kconfig/exprprinter.h"
+#include "kconfig/impact.h"
 #include "kconfig/tree.h"
 
 #include <algorithm>
@@ -161,6 +162,8 @@ const char *kindName(Fact::Kind k)
         return "transitional";
     case Fact::Kind::Requirement:
         return "requirement";
+    case Fact::Kind::Edit:
+        return "edit";
     }
     return "fact";
 }
@@ -316,6 +319,20 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
         return T("not defined by any Kconfig file: it evaluates to n.");
     case Fact::Kind::Transitional:
         return T("a transitional symbol: read from old configurations, never shown or written.");
+    case Fact::Kind::Edit: {
+        // valueBefore/valueAfter hold the line as it was and as it is.
+        const char *how = f.detail == 0 ? "added" : f.detail == 1 ? "removed" : "changed";
+        std::string s = f.detail == 2 ? quote(T(f.valueBefore)) + T(" became ") + quote(T(f.valueAfter))
+                                      : quote(T(f.detail == 1 ? f.valueBefore : f.valueAfter));
+        if (f.symbol)
+            s += T(" in ") + S(f.symbol);
+        s += T(std::string(" was ") + (f.detail == 2 ? "edited" : how));
+        if (f.location.isValid())
+            s += T(" (") + m.location(f.location) + T(")");
+        if (f.detail != 1 && f.after != Tristate::No)
+            s += T(", and applies (" + tri(f.after) + ")");
+        return s + T(".");
+    }
     case Fact::Kind::Requirement: {
         std::string where = L(f.location);
         if (f.detail & Fact::Settable) where += T(", you can set it");
@@ -619,6 +636,111 @@ std::string renderSymbolReport(const SymbolReport &report, Config &config, Expla
     }
     r.facts(report.facts, 1, now, nullptr);
     return r.out;
+}
+
+std::string renderImpactReport(const ImpactReport &report, ExplanationFormat format, int width, bool details)
+{
+    const auto editText = [](const DefinitionEdit &e) {
+        std::string s = e.symbol.empty() ? std::string() : e.symbol + ": ";
+        if (e.kind == DefinitionEdit::Kind::Changed)
+            s += "'" + e.before + "' became '" + e.after + "'";
+        else
+            s += "'" + (e.kind == DefinitionEdit::Kind::Added ? e.after : e.before) + "' " +
+                 (e.kind == DefinitionEdit::Kind::Added ? "added" : "removed");
+        if (e.location.isValid())
+            s += " (" + e.location.toString() + ")";
+        return s;
+    };
+    if (format == ExplanationFormat::Json) {
+        std::string out = "{\"edits\":[";
+        for (std::size_t i = 0; i < report.edits.size(); ++i) {
+            const DefinitionEdit &e = report.edits[i];
+            out += (i ? "," : "") + std::string("{\"symbol\":") + jsonEscape(e.symbol) +
+                   ",\"kind\":" + jsonEscape(e.kind == DefinitionEdit::Kind::Added ? "added"
+                                              : e.kind == DefinitionEdit::Kind::Removed ? "removed" : "changed") +
+                   ",\"what\":" + jsonEscape(e.what) + ",\"before\":" + jsonEscape(e.before) +
+                   ",\"after\":" + jsonEscape(e.after) + ",\"location\":" + jsonEscape(e.location.toString()) + '}';
+        }
+        out += "],\"baselines\":[";
+        for (std::size_t bi = 0; bi < report.baselines.size(); ++bi) {
+            const BaselineImpact &b = report.baselines[bi];
+            CurrentValues now(*b.configAfter);
+            out += (bi ? "," : "") + std::string("{\"baseline\":") + jsonEscape(b.baseline.name) +
+                   ",\"values\":" + std::to_string(b.values) + ",\"visibility\":" + std::to_string(b.visibility) +
+                   ",\"writability\":" + std::to_string(b.writability) + ",\"newWarnings\":[";
+            for (std::size_t i = 0; i < b.newWarnings.size(); ++i)
+                out += (i ? "," : "") + jsonEscape(b.newWarnings[i]);
+            out += "],\"changes\":[";
+            for (std::size_t ci = 0; ci < b.changes.size(); ++ci) {
+                const ImpactChange &c = b.changes[ci];
+                out += (ci ? "," : "") + std::string("{\"symbol\":") + jsonEscape(c.symbol) +
+                       ",\"before\":" + jsonEscape(c.before.value) + ",\"after\":" + jsonEscape(c.after.value) +
+                       ",\"summary\":" + jsonEscape(stateChangeText(c.before, c.after)) + ",\"causes\":[";
+                for (std::size_t k = 0; k < c.causes.size(); ++k)
+                    out += (k ? "," : "") + jsonEscape(c.causes[k]);
+                out += "],\"reasons\":[";
+                for (std::size_t k = 0; k < c.reasons.size(); ++k) {
+                    if (k)
+                        out += ',';
+                    factJson(out, c.reasons[k], now, b.valuesBefore.get());
+                }
+                out += "]}";
+            }
+            out += "]}";
+        }
+        return out + "]}\n";
+    }
+
+    std::string out;
+    const bool md = format == ExplanationFormat::Markdown;
+    const auto line = [&](const std::string &text, int depth) {
+        if (md)
+            out += std::string(static_cast<std::size_t>(2 * depth), ' ') + "- " + text + '\n';
+        else
+            out += wrap(text, 2 * depth, width);
+    };
+    out += md ? "### Edits\n\n" : "Edits:\n";
+    if (report.edits.empty())
+        line("none: the edited tree defines every symbol the same way.", 1);
+    for (const DefinitionEdit &e : report.edits)
+        line(editText(e), md ? 0 : 1);
+    for (const BaselineImpact &b : report.baselines) {
+        std::string head = "Baseline " + b.baseline.name + ": ";
+        if (b.changes.empty() && b.newWarnings.empty())
+            head += "no change.";
+        else
+            head += std::to_string(b.values) + " value, " + std::to_string(b.visibility) + " visibility and " +
+                    std::to_string(b.writability) + " writability changes" +
+                    (b.newWarnings.empty() ? std::string(".")
+                                           : "; " + std::to_string(b.newWarnings.size()) + " new unmet-dependency warnings.");
+        out += md ? "\n### " + head + "\n\n" : "\n" + head + '\n';
+        CurrentValues now(*b.configAfter);
+        const ValueSource *before = b.valuesBefore.get();
+        for (const ImpactChange &c : b.changes) {
+            std::string h = (md ? "**" + c.symbol + "**" : c.symbol) + ": " +
+                            (c.existsAfter ? (c.existedBefore ? stateChangeText(c.before, c.after)
+                                                              : "new symbol, " + valueText(c.after.value))
+                                           : "no longer defined (was " + valueText(c.before.value) + ")");
+            line(h, md ? 0 : 1);
+            if (!details)
+                continue;
+            Renderer r{*b.configAfter, format, width, {}};
+            if (before)
+                r.facts(c.reasons, md ? 1 : 2, now, before);
+            out += r.out;
+            if (!c.causes.empty() && c.edits.empty()) {
+                std::string s = "because ";
+                for (std::size_t i = 0; i < c.causes.size(); ++i)
+                    s += (i ? (i + 1 == c.causes.size() ? " and " : ", ") : "") + c.causes[i];
+                line(s + " changed.", md ? 1 : 2);
+            }
+        }
+        for (const std::string &w : b.newWarnings)
+            line("new warning: unmet direct dependencies detected for " + w, md ? 0 : 1);
+        for (const std::string &w : b.goneWarnings)
+            line("warning gone: " + w, md ? 0 : 1);
+    }
+    return out;
 }
 
 } // namespace kconfig

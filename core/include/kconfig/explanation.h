@@ -45,6 +45,7 @@ struct Fact
         Undefined, // referenced but never defined
         Transitional,
         Requirement, // what would have to change (why-not answers)
+        Edit,        // a definition line an edit added, removed or changed
     };
 
     Kind kind;

@@ -22,6 +22,10 @@ enum class ExplanationFormat
 
 std::string renderChangeReport(const ChangeReport &report, Config &config,
                                ExplanationFormat format = ExplanationFormat::Text, int width = 72);
+// The what-if report: the edits, then per baseline the counts and each
+// changed symbol with its reasons (`details` false: counts and one line each).
+std::string renderImpactReport(const struct ImpactReport &report, ExplanationFormat format = ExplanationFormat::Text,
+                               int width = 72, bool details = true);
 std::string renderSymbolReport(const SymbolReport &report, Config &config,
                                ExplanationFormat format = ExplanationFormat::Text, int width = 72);
 // What Explainer::requirementsFor() returned for setting `sym` to `wanted`:

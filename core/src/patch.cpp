@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: MIT
+#include "kconfig/patch.h"
+
+#include "kconfig/environment.h"
+#include "kconfig/sourcefiles.h"
+
+#include <cstdlib>
+#include <sstream>
+
+namespace kconfig {
+
+namespace {
+
+std::vector<std::string> splitLines(const std::string &text, bool &finalNewline)
+{
+    std::vector<std::string> lines;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) {
+            lines.push_back(text.substr(pos));
+            finalNewline = false;
+            return lines;
+        }
+        lines.push_back(text.substr(pos, nl - pos));
+        pos = nl + 1;
+    }
+    finalNewline = true;
+    return lines;
+}
+
+// "a/drivers/vfio/Kconfig\t2023-..." -> "drivers/vfio/Kconfig"
+std::string stripPath(std::string p, bool gitStyle)
+{
+    const std::size_t tab = p.find('\t');
+    if (tab != std::string::npos) p.resize(tab);
+    while (!p.empty() && (p.back() == ' ' || p.back() == '\r'))
+        p.pop_back();
+    if (p == "/dev/null") return p;
+    if (gitStyle && p.size() > 2 && (p[0] == 'a' || p[0] == 'b') && p[1] == '/') p = p.substr(2);
+    return p;
+}
+
+bool parseRange(const std::string &s, int &start, int &count)
+{
+    char *end = nullptr;
+    start = static_cast<int>(std::strtol(s.c_str(), &end, 10));
+    if (end == s.c_str()) return false;
+    count = 1;
+    if (*end == ',') {
+        const char *c = end + 1;
+        count = static_cast<int>(std::strtol(c, &end, 10));
+        if (end == c) return false;
+    }
+    return *end == '\0' && start >= 0 && count >= 0;
+}
+
+} // namespace
+
+bool isKconfigPath(const std::string &path)
+{
+    const std::size_t slash = path.rfind('/');
+    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    return base.rfind("Kconfig", 0) == 0;
+}
+
+Patch parsePatch(const std::string &text)
+{
+    Patch patch;
+    bool finalNewline = true;
+    const std::vector<std::string> lines = splitLines(text, finalNewline);
+    const auto error = [&](std::size_t i, const std::string &msg) {
+        patch.errors.push_back("patch:" + std::to_string(i + 1) + ": " + msg);
+    };
+    // A git mail: "diff --git a/x b/x" headers mean a/ b/ prefixes.
+    bool gitStyle =
+        text.find("\ndiff --git ") != std::string::npos || text.rfind("diff --git ", 0) == 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string &l = lines[i];
+        if (patch.subject.empty() && l.rfind("Subject: ", 0) == 0) {
+            patch.subject = l.substr(9);
+            continue;
+        }
+        if (l.rfind("--- ", 0) != 0 || i + 1 >= lines.size() || lines[i + 1].rfind("+++ ", 0) != 0)
+            continue;
+        FilePatch fp;
+        fp.patchLine = static_cast<int>(i + 1);
+        fp.oldPath = stripPath(l.substr(4), gitStyle);
+        fp.newPath = stripPath(lines[i + 1].substr(4), gitStyle);
+        i += 2;
+        while (i < lines.size() && lines[i].rfind("@@ ", 0) == 0) {
+            PatchHunk h;
+            h.patchLine = static_cast<int>(i + 1);
+            const std::string &hdr = lines[i];
+            const std::size_t minus = hdr.find(" -");
+            const std::size_t plus = hdr.find(" +", minus == std::string::npos ? 0 : minus);
+            const std::size_t close = hdr.find(" @@", plus == std::string::npos ? 0 : plus);
+            if (minus == std::string::npos || plus == std::string::npos ||
+                close == std::string::npos ||
+                !parseRange(hdr.substr(minus + 2, plus - minus - 2), h.oldStart, h.oldCount) ||
+                !parseRange(hdr.substr(plus + 2, close - plus - 2), h.newStart, h.newCount)) {
+                error(i, "malformed hunk header: " + hdr);
+                break;
+            }
+            ++i;
+            int oldSeen = 0, newSeen = 0;
+            while (i < lines.size() && (oldSeen < h.oldCount || newSeen < h.newCount)) {
+                const std::string &b = lines[i];
+                const char c =
+                    b.empty() ? ' ' : b[0]; // some mailers drop the space of empty context
+                if (c == ' ') {
+                    ++oldSeen;
+                    ++newSeen;
+                } else if (c == '-') {
+                    ++oldSeen;
+                } else if (c == '+') {
+                    ++newSeen;
+                } else if (c == '\\') {
+                    ++i;
+                    continue;
+                } else {
+                    break;
+                }
+                h.lines.push_back(b.empty() ? std::string(" ") : b);
+                ++i;
+            }
+            if (oldSeen != h.oldCount || newSeen != h.newCount)
+                error(static_cast<std::size_t>(h.patchLine - 1),
+                      "hunk ends early: expected " + std::to_string(h.oldCount) + " old and " +
+                          std::to_string(h.newCount) + " new lines");
+            if (i < lines.size() && lines[i].rfind("\\ No newline", 0) == 0) {
+                h.noNewlineAtEnd = !h.lines.empty() && h.lines.back()[0] != '-';
+                ++i;
+            }
+            fp.hunks.push_back(std::move(h));
+        }
+        --i;
+        if (fp.hunks.empty())
+            error(static_cast<std::size_t>(fp.patchLine - 1),
+                  "file header without hunks: " + fp.newPath);
+        else
+            patch.files.push_back(std::move(fp));
+    }
+    if (patch.files.empty() && patch.errors.empty())
+        patch.errors.push_back("patch:1: no file changes found (is this a unified diff?)");
+    return patch;
+}
+
+bool applyHunks(const std::string &text, const std::vector<PatchHunk> &hunks, std::string &out,
+                std::vector<std::string> &rejects)
+{
+    bool finalNewline = true;
+    std::vector<std::string> lines =
+        text.empty() ? std::vector<std::string>{} : splitLines(text, finalNewline);
+    int offset = 0; // how far earlier hunks moved the file
+    bool ok = true;
+    for (std::size_t h = 0; h < hunks.size(); ++h) {
+        const PatchHunk &hunk = hunks[h];
+        std::vector<std::string> oldSide, newSide;
+        for (const std::string &l : hunk.lines) {
+            if (l[0] != '+') oldSide.push_back(l.substr(1));
+            if (l[0] != '-') newSide.push_back(l.substr(1));
+        }
+        const long expected = std::max(0, hunk.oldStart - 1 + offset);
+        const auto matchesAt = [&](long at) {
+            if (at < 0 || at + static_cast<long>(oldSide.size()) > static_cast<long>(lines.size()))
+                return false;
+            for (std::size_t k = 0; k < oldSide.size(); ++k) {
+                std::string have = lines[static_cast<std::size_t>(at) + k];
+                if (!have.empty() && have.back() == '\r') have.pop_back();
+                if (have != oldSide[k]) return false;
+            }
+            return true;
+        };
+        long found = -1;
+        if (hunk.oldCount == 0 && hunk.oldStart == 0) {
+            found = 0; // new file
+        } else {
+            for (long d = 0; d <= static_cast<long>(lines.size()) && found < 0; ++d) {
+                if (matchesAt(expected - d))
+                    found = expected - d;
+                else if (d && matchesAt(expected + d))
+                    found = expected + d;
+            }
+        }
+        if (found < 0) {
+            rejects.push_back("hunk #" + std::to_string(h + 1) + " (patch line " +
+                              std::to_string(hunk.patchLine) +
+                              ") does not apply: its context is not in the file");
+            ok = false;
+            continue;
+        }
+        lines.erase(lines.begin() + found,
+                    lines.begin() + found + static_cast<long>(oldSide.size()));
+        lines.insert(lines.begin() + found, newSide.begin(), newSide.end());
+        offset += static_cast<int>(newSide.size()) - static_cast<int>(oldSide.size()) +
+                  static_cast<int>(found - expected);
+        if (hunk.noNewlineAtEnd &&
+            found + static_cast<long>(newSide.size()) == static_cast<long>(lines.size()))
+            finalNewline = false;
+    }
+    if (!ok) return false;
+    out.clear();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        out += lines[i];
+        if (i + 1 < lines.size() || finalNewline) out += '\n';
+    }
+    return true;
+}
+
+PatchResult applyPatch(const Patch &patch, SourceFiles &sources, const Environment &env)
+{
+    PatchResult result;
+    for (const FilePatch &fp : patch.files) {
+        const std::string &name = fp.newPath != "/dev/null" ? fp.newPath : fp.oldPath;
+        if (!isKconfigPath(name)) {
+            result.ignored.push_back(name);
+            continue;
+        }
+        std::string text;
+        if (fp.oldPath != "/dev/null") {
+            auto file = sources.open(fp.oldPath, env);
+            if (!file) {
+                result.rejected.push_back(fp.oldPath + ": not found in the tree");
+                continue;
+            }
+            text = std::move(file->text);
+        }
+        std::string out;
+        std::vector<std::string> rejects;
+        if (!applyHunks(text, fp.hunks, out, rejects)) {
+            for (const std::string &r : rejects)
+                result.rejected.push_back(name + ": " + r);
+            continue;
+        }
+        sources.setOverlay(name, std::move(out));
+        result.patched.push_back(name);
+    }
+    return result;
+}
+
+} // namespace kconfig
