@@ -132,7 +132,14 @@ DependencyGraph causeGraph(const ChangeReport &report)
                     e.kind = r.kind;
                     e.stopped = r.stopped;
                 }
-                e.reasons.push_back(&f);
+                // The lines that carried this cause, when the fact has others too.
+                std::vector<const Fact *> lines;
+                for (const Fact &c : f.children)
+                    if (mentions(c, cause)) lines.push_back(&c);
+                if (lines.empty() || lines.size() == f.children.size())
+                    e.reasons.push_back(&f);
+                else
+                    e.reasons.insert(e.reasons.end(), lines.begin(), lines.end());
                 if (std::find(labels.begin(), labels.end(), r.label) == labels.end())
                     labels.push_back(r.label);
             }

@@ -41,10 +41,10 @@ int strength(DependencyKind k)
 }
 
 // Kinds in the order their groups are filled (and so get the budget first).
-constexpr DependencyKind kGroupOrder[] = {
-    DependencyKind::DependsOn, DependencyKind::Select,       DependencyKind::VisibleIf,
-    DependencyKind::Imply,     DependencyKind::Default,      DependencyKind::Range,
-    DependencyKind::ChoiceMember, DependencyKind::MenuParent};
+constexpr DependencyKind kGroupOrder[] = {DependencyKind::DependsOn,    DependencyKind::Select,
+                                          DependencyKind::VisibleIf,    DependencyKind::Imply,
+                                          DependencyKind::Default,      DependencyKind::Range,
+                                          DependencyKind::ChoiceMember, DependencyKind::MenuParent};
 
 // A double-click or an opened "+N more" node widens the picture by this many
 // groups' worth of nodes.
@@ -160,6 +160,9 @@ private:
         std::vector<int> added;
         for (std::size_t i = 0; i < groups.size(); ++i) {
             Group &g = groups[i];
+            // An earlier group may have added some of them already.
+            std::erase_if(g.fresh, [this](const Symbol *x) { return m_nodeOf.count(x) > 0; });
+            if (g.fresh.empty()) continue;
             // Keep one node for each later group, so that every group shows up.
             const int later = static_cast<int>(groups.size() - i - 1);
             const int room = m_budget - static_cast<int>(m_graph.nodes.size()) - later;
@@ -331,11 +334,10 @@ std::vector<std::string> describeEdge(const GraphEdge &edge, const DependencyGra
             const std::string n = std::to_string(more->hidden);
             const std::string kind = dependencyKindName(more->groupKind);
             const std::string name = more->symbol->displayName();
-            lines.push_back(more->groupDirection == GraphDirection::Needs
-                                ? name + " names " + n + " more symbols in '" + kind +
-                                      "' lines (not shown)"
-                                : n + " more entries name " + name + " in a '" + kind +
-                                      "' line (not shown)");
+            lines.push_back(
+                more->groupDirection == GraphDirection::Needs
+                    ? name + " names " + n + " more symbols in '" + kind + "' lines (not shown)"
+                    : n + " more entries name " + name + " in a '" + kind + "' line (not shown)");
         }
     }
     return lines;

@@ -133,15 +133,15 @@ void DependencyIndex::addDefinition(const Symbol *sym, const MenuNode *def)
         switch (p->type) {
         case PropertyType::Select:
         case PropertyType::Imply:
-            d.kind = p->type == PropertyType::Select ? DependencyKind::Select
-                                                     : DependencyKind::Imply;
+            d.kind =
+                p->type == PropertyType::Select ? DependencyKind::Select : DependencyKind::Imply;
             d.to = p->targetSymbol();
             add(d);
             break;
         case PropertyType::Default:
         case PropertyType::Range:
-            d.kind = p->type == PropertyType::Default ? DependencyKind::Default
-                                                      : DependencyKind::Range;
+            d.kind =
+                p->type == PropertyType::Default ? DependencyKind::Default : DependencyKind::Range;
             for (const Expr *e : {p->expr, p->ownCondition})
                 for (const Symbol *s : exprSymbols(e)) {
                     d.to = s;

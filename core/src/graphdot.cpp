@@ -97,10 +97,8 @@ std::string nodeLine(const GraphNode &n, int index, const DotOptions &o)
     std::string style = n.kind == GraphNode::Kind::More ? "rounded,filled,dotted"
                         : isInvisible(n)                ? "rounded,filled,dashed"
                                                         : "rounded,filled";
-    const char *border = n.isFocus                     ? focusColour()
-                         : o.showChange && n.changed ? changedColour()
-                                                     : c.border;
-    const int pen = n.isFocus || (o.showChange && n.changed) ? 3 : 1;
+    const char *border = n.isFocus ? focusColour() : c.border;
+    const int pen = n.isFocus ? 3 : 1;
     std::string line = "  n" + std::to_string(index) + " [label=" + label +
                        " style=" + quoted(style) + " fillcolor=" + quoted(c.fill) +
                        " color=" + quoted(border) + " fontcolor=" + quoted(c.text) +

@@ -56,8 +56,7 @@ GraphLayout layOutGraph(const LayoutRequest &request)
     if (!gvc) return out;
 
     Agraph_t *g = agopen(const_cast<char *>("g"), Agdirected, nullptr);
-    set(g, "rankdir",
-        request.direction == LayoutRequest::Direction::LeftToRight ? "LR" : "TB");
+    set(g, "rankdir", request.direction == LayoutRequest::Direction::LeftToRight ? "LR" : "TB");
     set(g, "nodesep", inches(request.nodeSeparation));
     set(g, "ranksep", inches(request.rankSeparation));
     set(g, "splines", "spline");

@@ -170,8 +170,7 @@ std::string nodeValueText(const GraphNode &node, bool showChange)
     if (showChange && node.changed) {
         // The why panel's words ("y -> m", "stays y, no longer locked").
         std::string text = stateChangeText(node.before, node.state);
-        if (const auto at = text.find(" -> "); at != std::string::npos)
-            text.replace(at, 4, kArrow);
+        if (const auto at = text.find(" -> "); at != std::string::npos) text.replace(at, 4, kArrow);
         return text;
     }
     if (s->isChoice()) return "choice";

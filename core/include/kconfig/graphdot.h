@@ -14,10 +14,10 @@ class ValueSource;
 
 struct DotOptions
 {
-    std::string title;                  // the graph's label, e.g. "Linux/x86 6.12 · VFIO"
-    const ValueSource *now = nullptr;   // values for edge tooltips (none without)
+    std::string title;                   // the graph's label, e.g. "Linux/x86 6.12 · VFIO"
+    const ValueSource *now = nullptr;    // values for edge tooltips (none without)
     const ValueSource *before = nullptr; // cause graphs: values before the action
-    bool showChange = false;            // nodes say "n → m" (cause graphs)
+    bool showChange = false;             // nodes say "n → m" (cause graphs)
     bool legend = true;
 };
 

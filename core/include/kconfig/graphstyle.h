@@ -22,7 +22,7 @@ enum class NodeTone
 
 struct ToneColours
 {
-    const char *fill;   // "#rrggbb"
+    const char *fill; // "#rrggbb"
     const char *border;
     const char *text;
 };
