@@ -112,6 +112,7 @@ void ConfigDocument::finishLoad(std::shared_ptr<LoadedTree> result)
         return;
     }
     m_diagnostics = result->diagnostics;
+    m_diagnosticFiles = std::move(result->diagnosticFiles); // keeps the pointers valid
     if (!result->tree) {
         // Keep the previous tree (if any) but show why the new one failed.
         emit loadFailed(result->error);

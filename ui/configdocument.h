@@ -17,6 +17,7 @@
 #include <QString>
 #include <QVector>
 
+#include <deque>
 #include <functional>
 #include <memory>
 
@@ -112,6 +113,7 @@ private:
 
     std::shared_ptr<LoadedTree> m_loaded;
     std::vector<kconfig::Diagnostic> m_diagnostics;
+    std::deque<std::string> m_diagnosticFiles;
     TreeLoadJob *m_job = nullptr;
     QThread *m_thread = nullptr;
     QUndoStack *m_undo = nullptr;

@@ -16,6 +16,12 @@ enum Column
 constexpr int FileRole = Qt::UserRole;
 constexpr int LineRole = Qt::UserRole + 1;
 
+// English plurals without a translation catalogue: "1 warning", "2 warnings".
+QString counted(int n, const QString &one, const QString &many)
+{
+    return QString::number(n) + QLatin1Char(' ') + (n == 1 ? one : many);
+}
+
 } // namespace
 
 DiagnosticList::DiagnosticList(QWidget *parent) : QTreeWidget(parent)
@@ -69,8 +75,15 @@ void DiagnosticList::setDiagnostics(const std::vector<Diagnostic> &diagnostics)
             item->setFont(LocationColumn, link);
             item->setForeground(LocationColumn, palette().brush(QPalette::Link));
         }
-        const QString message =
-            QString::fromStdString(d.message.empty() ? d.text : d.message).trimmed();
+        // conf's text after "file:line" still carries ":warning: "; the icon says that.
+        QString message = QString::fromStdString(d.message.empty() ? d.text : d.message).trimmed();
+        for (const QLatin1String prefix :
+             {QLatin1String(":warning:"), QLatin1String(":error:"), QLatin1String(":")}) {
+            if (message.startsWith(prefix)) {
+                message = message.mid(prefix.size()).trimmed();
+                break;
+            }
+        }
         item->setText(MessageColumn, message.section(QLatin1Char('\n'), 0, 0));
         item->setToolTip(MessageColumn, QString::fromStdString(d.text).trimmed());
         items << item;
@@ -81,9 +94,9 @@ void DiagnosticList::setDiagnostics(const std::vector<Diagnostic> &diagnostics)
 QString DiagnosticList::summary() const
 {
     QStringList parts;
-    if (m_errors) parts << tr("%n error(s)", nullptr, m_errors);
-    if (m_warnings) parts << tr("%n warning(s)", nullptr, m_warnings);
+    if (m_errors) parts << counted(m_errors, tr("error"), tr("errors"));
+    if (m_warnings) parts << counted(m_warnings, tr("warning"), tr("warnings"));
     const int others = topLevelItemCount() - m_errors - m_warnings;
-    if (others) parts << tr("%n message(s)", nullptr, others);
+    if (others) parts << counted(others, tr("message"), tr("messages"));
     return parts.isEmpty() ? tr("No problems") : parts.join(QStringLiteral(", "));
 }

@@ -54,6 +54,14 @@ namespace {
 constexpr int MaxRecent = 8;
 const QString Separator = QStringLiteral(" \u00b7 ");
 
+QString grouped(qint64 n);
+
+// English plurals without a translation catalogue: "1 file", "2 files".
+QString counted(qint64 n, const QString &one, const QString &many)
+{
+    return grouped(n) + QLatin1Char(' ') + (n == 1 ? one : many);
+}
+
 QString grouped(qint64 n)
 {
     QLocale locale;
@@ -112,6 +120,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_sourceView = new SourceView(m_doc);
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
+    // Pages may ask for more; small windows (and --size) still fit.
+    m_tabs->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
     m_tabs->addTab(m_symbolPage, tr("Symbol"));
     m_tabs->addTab(m_sourceView, tr("Source"));
 
@@ -732,12 +742,14 @@ void MainWindow::onLoaded()
     int symbols = 0;
     for (const Symbol *s : tree->symbols().all())
         symbols += !s->isConst() && !s->isChoice() && !s->name.empty() && !s->menus.empty();
+    const QString duration = info->seconds < 0.1
+                                 ? tr("%1 ms").arg(qRound(info->seconds * 1000))
+                                 : tr("%1 s").arg(QLocale().toString(info->seconds, 'f', 2));
     m_stats->setText(
-        tr("%1 symbols%2%3 files%4loaded in %5%6probes: %7 run, %8 cached")
-            .arg(grouped(symbols), Separator, grouped(qint64(tree->files().size())), Separator,
-                 info->seconds < 0.1 ? tr("%1 ms").arg(qRound(info->seconds * 1000))
-                                     : tr("%1 s").arg(QLocale().toString(info->seconds, 'f', 2)),
-                 Separator, grouped(info->probesRun), grouped(info->probesCached)));
+        counted(symbols, tr("symbol"), tr("symbols")) + Separator +
+        counted(qint64(tree->files().size()), tr("file"), tr("files")) + Separator +
+        tr("loaded in %1").arg(duration) + Separator +
+        tr("probes: %1 run, %2 cached").arg(grouped(info->probesRun), grouped(info->probesCached)));
 
     m_diagnostics->setDiagnostics(m_doc->diagnostics());
     m_diagnosticsDock->setWindowTitle(tr("Diagnostics (%1)").arg(m_diagnostics->summary()));
@@ -786,7 +798,10 @@ void MainWindow::onValuesChanged(const ActionResult &action)
 {
     const int others = static_cast<int>(action.changes.size()) - (action.subject ? 1 : 0);
     QString text = action.description;
-    if (others > 0) text += tr(" (%n other symbol(s) changed)", nullptr, others);
+    if (others > 0)
+        text += QStringLiteral(" (") +
+                counted(others, tr("other symbol changed"), tr("other symbols changed")) +
+                QLatin1Char(')');
     showMessage(text);
     updateTitle();
 }
@@ -869,7 +884,8 @@ void MainWindow::runSearch()
         return;
     }
     m_search->setQuery(text);
-    m_searchDock->setWindowTitle(tr("Search (%n result(s))", nullptr, m_search->resultCount()));
+    m_searchDock->setWindowTitle(
+        tr("Search (%1)").arg(counted(m_search->resultCount(), tr("result"), tr("results"))));
     m_searchDock->show();
     m_searchDock->raise();
 }

@@ -81,9 +81,10 @@ void OpenTreeDialog::inspect()
     m_arch->setCurrentText(previous.isEmpty() ? host : previous);
     m_arch->setEnabled(true);
     open->setEnabled(true);
-    m_info->setText(
-        tr("Linux %1 with %n architecture(s).", nullptr, int(tree->architectures.size()))
-            .arg(QString::fromStdString(tree->version)));
+    const int n = int(tree->architectures.size());
+    m_info->setText(tr("Linux %1 with %2.")
+                        .arg(QString::fromStdString(tree->version),
+                             n == 1 ? tr("1 architecture") : tr("%1 architectures").arg(n)));
 }
 
 void OpenTreeDialog::browseDirectory()

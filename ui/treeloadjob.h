@@ -15,6 +15,7 @@
 #include <QString>
 
 #include <atomic>
+#include <deque>
 #include <memory>
 
 struct LoadedTree
@@ -24,9 +25,10 @@ struct LoadedTree
     std::unique_ptr<kconfig::Config> config;
     kconfig::Environment environment;
     std::vector<kconfig::Diagnostic> diagnostics;
-    QString srctree;     // directory Kconfig paths are relative to
-    QString kconfigFile; // top-level Kconfig (relative to srctree)
-    QString configPath;  // absolute .config path (may not exist yet)
+    std::deque<std::string> diagnosticFiles; // the file names `diagnostics` point to
+    QString srctree;                         // directory Kconfig paths are relative to
+    QString kconfigFile;                     // top-level Kconfig (relative to srctree)
+    QString configPath;                      // absolute .config path (may not exist yet)
     bool configLoaded = false;
     bool isDemo = false;
     QString arch;
