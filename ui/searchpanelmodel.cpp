@@ -13,7 +13,11 @@
 
 using namespace kconfig;
 
-SearchPanelModel::SearchPanelModel(QObject *parent) : QAbstractTableModel(parent) {}
+SearchPanelModel::SearchPanelModel(QObject *parent)
+    : QAbstractTableModel(parent), m_mono(QFontDatabase::systemFont(QFontDatabase::FixedFont))
+{
+    m_italic.setItalic(true);
+}
 
 void SearchPanelModel::setConfig(Config *config)
 {
@@ -96,13 +100,8 @@ QVariant SearchPanelModel::data(const QModelIndex &index, int role) const
             return QString::fromStdString(menu->prompt->text);
         break;
     case Qt::FontRole:
-        if (index.column() == NameColumn || index.column() == ValueColumn)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        if (index.column() == PromptColumn && !(menu && menu->prompt)) {
-            QFont f;
-            f.setItalic(true);
-            return f;
-        }
+        if (index.column() == NameColumn || index.column() == ValueColumn) return m_mono;
+        if (index.column() == PromptColumn && !(menu && menu->prompt)) return m_italic;
         break;
     case Qt::ForegroundRole: {
         const QPalette palette = QGuiApplication::palette();

@@ -6,6 +6,7 @@
 #include <kconfig/symbolsearch.h>
 
 #include <QAbstractTableModel>
+#include <QFont>
 
 #include <vector>
 
@@ -52,4 +53,6 @@ public:
 private:
     kconfig::Config *m_config = nullptr;
     std::vector<kconfig::SymbolSearch::Hit> m_hits;
+    QFont m_mono;   // names and values
+    QFont m_italic; // "(no prompt)"
 };

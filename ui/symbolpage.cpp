@@ -312,15 +312,19 @@ private:
                     .arg(m_labelWidth)
                     .arg(l, content);
     }
-    // Defaults and ranges: the one in effect is marked in the label column.
+    // Defaults and ranges: the first one whose condition holds is the one
+    // that applies (a user value can still override a default).
     void activeRow(bool active, const QString &content)
     {
-        html += QStringLiteral("<tr><td class=\"label\" width=\"%1\">%2</td><td>%3</td></tr>")
-                    .arg(m_labelWidth)
-                    .arg(active ? QStringLiteral("<span class=\"vy\">\u2714&nbsp;%1</span>")
-                                      .arg(esc(SymbolPage::tr("in effect")))
-                                : QString(),
-                         content);
+        html +=
+            QStringLiteral("<tr><td class=\"label\" width=\"%1\">%2</td><td>%3</td></tr>")
+                .arg(m_labelWidth)
+                .arg(active
+                         ? QStringLiteral("<span class=\"vy\" title=\"%1\">\u2714&nbsp;%2</span>")
+                               .arg(esc(SymbolPage::tr("The first one whose condition holds")),
+                                    esc(SymbolPage::tr("active")))
+                         : QString(),
+                     content);
     }
     void helpText(const MenuNode *menu, const Symbol *sym);
     void definition(const MenuNode *m, int index, int count);

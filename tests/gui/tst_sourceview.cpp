@@ -33,6 +33,7 @@ private slots:
     void highlighting_data();
     void highlighting();
     void highlightingFollowsPalette();
+    void builtInHighlighterAcrossLines();
     void ctrlClickNavigates();
     void missingFile();
 
@@ -221,6 +222,44 @@ void TestSourceView::highlightingFollowsPalette()
     QVERIFY(highlighter->format(SyntaxKind::Keyword).foreground().color() != light);
     m_view->setPalette(QPalette());
     QCOMPARE(highlighter->format(SyntaxKind::Keyword).foreground().color(), light);
+}
+
+void TestSourceView::builtInHighlighterAcrossLines()
+{
+    // Whatever the view uses, the built-in highlighter carries help blocks
+    // from line to line and maps UTF-8 spans onto UTF-16 text.
+    QTextDocument document;
+    // Without a layout a document reports no content changes to highlighters.
+    document.setDocumentLayout(new QPlainTextDocumentLayout(&document));
+    KconfigHighlighter highlighter(&document);
+    document.setPlainText(QStringLiteral("config A\n"
+                                         "\tbool \"caf\u00e9 \u2014 \U0001F600\" if B\n"
+                                         "\thelp\n"
+                                         "\t  select NOT_A_KEYWORD \"x\"\n"
+                                         "\n"
+                                         "\t  still help\n"
+                                         "\tdefault y\n"));
+    const auto formatAt = [&](int line, const QString &word) {
+        const QTextBlock block = document.findBlockByNumber(line - 1);
+        const int column = block.text().indexOf(word);
+        for (const QTextLayout::FormatRange &r : block.layout()->formats())
+            if (r.start <= column && column + word.size() <= r.start + r.length)
+                return r.format.foreground().color();
+        return QColor();
+    };
+    const QColor help = highlighter.format(SyntaxKind::HelpText).foreground().color();
+    const QColor keyword = highlighter.format(SyntaxKind::Keyword).foreground().color();
+    QCOMPARE(formatAt(2, QStringLiteral("\U0001F600\"")),
+             highlighter.format(SyntaxKind::String).foreground().color());
+    QCOMPARE(formatAt(2, QStringLiteral("B")),
+             highlighter.format(SyntaxKind::Symbol).foreground().color());
+    QCOMPARE(formatAt(4, QStringLiteral("select")), help);
+    QCOMPARE(formatAt(6, QStringLiteral("still help")), help);
+    QCOMPARE(formatAt(7, QStringLiteral("default")), keyword);
+    // Editing a line re-runs the lines below it: the help block ends earlier.
+    QTextCursor cursor(document.findBlockByNumber(2));
+    cursor.insertText(QStringLiteral("#"));
+    QCOMPARE(formatAt(4, QStringLiteral("select")), keyword);
 }
 
 void TestSourceView::ctrlClickNavigates()

@@ -148,7 +148,7 @@ void TestSymbolPage::symbolWithRelations()
     const QString shown = m_page->document()->toPlainText();
     QVERIFY(shown.contains(QStringLiteral("DEVICE_CORE")));
     QVERIFY(shown.contains(QStringLiteral("BUS [=y]")));
-    QVERIFY(shown.contains(QStringLiteral("in effect")));
+    QVERIFY(shown.contains(QStringLiteral("\u2714 active")));
     QStringList hrefs;
     for (const Anchor &a : anchors(m_page->document()))
         hrefs << a.text;
@@ -176,7 +176,7 @@ void TestSymbolPage::multipleDefinitionsDefaultsAndRanges()
     const QString shown = m_page->document()->toPlainText();
     QVERIFY(shown.contains(QStringLiteral("definition 1 of 2")));
     QVERIFY(shown.contains(QStringLiteral("definition 2 of 2")));
-    QCOMPARE(shown.count(QStringLiteral("in effect")), 2); // one default, one range
+    QCOMPARE(shown.count(QStringLiteral("\u2714 active")), 2); // one default, one range
 }
 
 void TestSymbolPage::visibleIfOnlyWhenDifferent()
