@@ -13,6 +13,7 @@
 #include <kconfig/tree.h>
 #include <kconfig/valuesyntax.h>
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
@@ -835,6 +836,11 @@ SymbolPage::SymbolPage(ConfigDocument *doc, QWidget *parent) : QTextBrowser(pare
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(12);
     connect(this, &QTextBrowser::anchorClicked, this, &SymbolPage::openLink);
+    m_copyAction = new QAction(tr("Copy Page as &Text"), this);
+    m_copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_copyAction, &QAction::triggered, this, &SymbolPage::copyAll);
+    addAction(m_copyAction);
     connect(m_doc, &ConfigDocument::valuesChanged, this, [this] { refresh(); });
     connect(m_doc, &ConfigDocument::loaded, this, [this] { showMenu(nullptr); });
 }
@@ -907,8 +913,8 @@ void SymbolPage::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu *menu = createStandardContextMenu(event->pos());
     menu->addSeparator();
-    QAction *copy = menu->addAction(tr("Copy Page as &Text"), this, &SymbolPage::copyAll);
-    copy->setEnabled(!m_plainText.isEmpty());
+    m_copyAction->setEnabled(!m_plainText.isEmpty());
+    menu->addAction(m_copyAction);
     menu->exec(event->globalPos());
     delete menu;
 }

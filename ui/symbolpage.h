@@ -10,6 +10,7 @@
 #include <QTextBrowser>
 
 class ConfigDocument;
+class QAction;
 namespace kconfig {
 struct MenuNode;
 struct Symbol;
@@ -26,7 +27,7 @@ public:
     QString plainText() const; // what "Copy" gives (also used by tests)
 
 public slots:
-    void copyAll(); // plainText() to the clipboard
+    void copyAll(); // plainText() to the clipboard (Ctrl+Shift+C)
 
 signals:
     void symbolActivated(const kconfig::Symbol *symbol); // a symbol link was clicked
@@ -43,4 +44,5 @@ private:
     ConfigDocument *m_doc;
     const kconfig::MenuNode *m_menu = nullptr;
     QString m_plainText;
+    QAction *m_copyAction = nullptr; // Ctrl+Shift+C and the context menu
 };

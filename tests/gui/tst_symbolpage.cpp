@@ -320,6 +320,12 @@ void TestSymbolPage::copyGivesPlainText()
     QClipboard *clipboard = QApplication::clipboard();
     if (clipboard->text().isEmpty()) QSKIP("no clipboard on this platform");
     QCOMPARE(clipboard->text(), m_page->plainText());
+    // The shortcut copies the page too.
+    clipboard->clear();
+    m_page->showMenu(menuOf("COUNT"));
+    m_page->setFocus();
+    QTest::keyClick(m_page, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(clipboard->text(), m_page->plainText());
 }
 
 void TestSymbolPage::followsPalette()
