@@ -117,6 +117,13 @@ bool parse(int argc, char **argv, Options &o, std::string &error)
             o.sets.push_back(v);
         } else if (a == "--want") {
             if (!value(o.want)) return false;
+        } else if (a == "--patch") {
+            if (!value(o.patch)) return false;
+        } else if (a == "--baseline") {
+            if (!value(v)) return false;
+            o.baselines.push_back(v);
+        } else if (a == "--summary") {
+            o.summary = true;
         } else if (a == "--format") {
             if (!value(v)) return false;
             if (v == "text")

@@ -248,6 +248,9 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
         return T(f.after == Tristate::No ? std::string("its prompt is hidden:")
                                          : "its prompt is visible at " + tri(f.after) + ':');
     case Fact::Kind::DirectDependency:
+        if (f.detail == 1) // they limit what imply gives
+            return T("its direct dependencies are " + tri(f.after) + ", which limits imply to " +
+                     tri(f.after) + ":");
         return T("its direct dependencies are " + tri(f.after) + (change ? " now" : "")) + was +
                T(".");
     case Fact::Kind::WrittenLine:
@@ -304,14 +307,26 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
                  " and its prompt only allows up to " + tri(f.before) +
                  ", so it cannot be changed.");
     case Fact::Kind::BoolPromotion:
+        if (f.detail == 2) return T("MODULES is no longer n, so m stays m.");
         return T(f.detail ? "MODULES is n, so m becomes y." : "bool, so m becomes y.");
     case Fact::Kind::ChoiceSelection:
         return T("the choice " + std::string(change ? "now " : "") + "selects ") +
                (f.symbol ? S(f.symbol) : T("nothing")) +
                T(std::string(", ") + choiceStepText(f.detail) + '.');
-    case Fact::Kind::RangeClamp:
-        return quote(T("range ") + exprPlain(f.property ? f.property->expr : f.expr, m)) +
-               L(f.location) + T(" clamps " + f.valueBefore + " to " + f.valueAfter + '.');
+    case Fact::Kind::RangeClamp: {
+        // As written: 'range 1 MAX'.
+        const Expr *r = f.property ? f.property->expr : f.expr;
+        const auto bound = [&](const Symbol *b) {
+            return b && !b->isConst() && b->type != SymbolType::Unknown ? S(b)
+                                                                         : T(b ? b->name : "");
+        };
+        std::string range = quote(T("range ") + bound(r ? r->sym : nullptr) + T(" ") +
+                                  bound(r ? r->rightSym : nullptr)) +
+                            L(f.location);
+        if (f.detail == 1)
+            return range + T(" no longer clamps the value (it was " + f.valueBefore + ").");
+        return range + T(" clamps " + f.valueBefore + " to " + f.valueAfter + '.');
+    }
     case Fact::Kind::Unmet:
         return T("WARNING: selected at " + tri(f.after) + " although its direct dependencies are " +
                  tri(f.before) + " (conf warns: unmet direct dependencies).");
@@ -336,7 +351,15 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
     case Fact::Kind::Requirement: {
         std::string where = L(f.location);
         if (f.detail & Fact::Settable) where += T(", you can set it");
+        if (f.symbol && f.symbol->type == SymbolType::Unknown)
+            where += T(", but no Kconfig file defines it");
         switch (f.detail & ~Fact::Settable) {
+        case 4:
+            return S(f.symbol) + T(" has no prompt: only its defaults and selects set it.");
+        case 5:
+            return T("either through its prompt") + where + T(":");
+        case 6:
+            return T("or through its prompt") + where + T(":");
         case 0:
             return T("needs ") + S(f.symbol) +
                    T(" >= " + tri(f.after) + " (now " + tri(f.before) + ")") + where + T(".");
@@ -369,6 +392,11 @@ ReasonLine reasonLine(const Fact &f, const ValueSource &now, const ValueSource *
             sentence += m.text(f.detail == 1 ? ", which caps your " + f.valueAfter + " at " +
                                                    tri(f.after) + '.'
                                              : ", so your " + f.valueAfter + " applies again.");
+        }
+        if (f.kind == Fact::Kind::DirectDependency && f.detail == 1 && !before &&
+            !sentence.empty()) {
+            sentence.pop_back();
+            sentence += m.text(", which limits imply to " + tri(f.after) + '.');
         }
         return ReasonLine{sentence, &f.children.front().children};
     }
@@ -613,9 +641,13 @@ std::string renderSymbolReport(const SymbolReport &report, Config &config, Expla
     }
     Renderer r{config, format, width, {}};
     std::string head = (format == ExplanationFormat::Markdown ? "**" + sym->displayName() + "**"
-                                                              : sym->displayName()) +
-                       " = " + valueText(report.state.value) + " (" + symbolTypeName(sym->type) +
-                       ")";
+                                                              : sym->displayName());
+    // An undefined symbol's string value is its own name; "= NAME" would
+    // only confuse.
+    if (sym->type == SymbolType::Unknown)
+        head += " (undefined)";
+    else
+        head += " = " + valueText(report.state.value) + " (" + symbolTypeName(sym->type) + ")";
     r.line(head, 0);
     if (sym->type != SymbolType::Unknown) {
         std::string status;
@@ -729,10 +761,10 @@ std::string renderImpactReport(const ImpactReport &report, ExplanationFormat for
                 r.facts(c.reasons, md ? 1 : 2, now, before);
             out += r.out;
             if (!c.causes.empty() && c.edits.empty()) {
-                std::string s = "because ";
+                std::string s = "Caused by the change to ";
                 for (std::size_t i = 0; i < c.causes.size(); ++i)
                     s += (i ? (i + 1 == c.causes.size() ? " and " : ", ") : "") + c.causes[i];
-                line(s + " changed.", md ? 1 : 2);
+                line(s + ".", md ? 1 : 2);
             }
         }
         for (const std::string &w : b.newWarnings)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "kconfig/probecache.h"
 
+#include "hashing.h"
+
 #include "kconfig/configwriter.h"
 #include "kconfig/environment.h"
 #include "kconfig/sourcefiles.h"
@@ -30,16 +32,9 @@ const std::set<std::string> &volatileVariables()
 
 std::string hexHash(const std::string &s)
 {
-    // Two independent 64-bit FNV-1a variants: a file name, not a security measure;
-    // the full key inside the entry is compared.
-    unsigned long long a = 1469598103934665603ull, b = 0x84222325cbf29ce4ull;
-    for (unsigned char c : s) {
-        a = (a ^ c) * 1099511628211ull;
-        b = (b ^ (c + 0x9Eu)) * 0x100000001b3ull;
-    }
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%016llx%016llx", a, b);
-    return buf;
+    // Two FNV-1a variants: a file name, not a security measure; the full key
+    // inside the entry is compared.
+    return hashing::hex(hashing::fnv1a(s)) + hashing::hex(hashing::fnv1a(s, 0x84222325cbf29ce4ull));
 }
 
 std::vector<std::string> words(const std::string &command)

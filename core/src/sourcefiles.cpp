@@ -43,11 +43,18 @@ std::optional<SourceFiles::File> SourceFiles::open(const std::string &name,
     if (auto it = m_overlays.find(name); it != m_overlays.end()) return File{name, it->second};
     const std::string local =
         m_base.empty() || name.empty() || name[0] == '/' ? name : m_base + '/' + name;
-    if (auto text = readWholeFile(local, maxFileSize)) return File{local, std::move(*text)};
+    // Every path tried is recorded, found or not: a file appearing in the
+    // working directory later would shadow the one under $srctree.
+    auto attempt = [this](const std::string &path) {
+        auto text = readWholeFile(path, maxFileSize);
+        if (m_record) m_record->addPath(path, text.has_value());
+        return text;
+    };
+    if (auto text = attempt(local)) return File{local, std::move(*text)};
     if (!name.empty() && name[0] != '/') {
         if (auto srctree = env.get("srctree")) {
             const std::string full = *srctree + '/' + name;
-            if (auto text = readWholeFile(full, maxFileSize)) return File{full, std::move(*text)};
+            if (auto text = attempt(full)) return File{full, std::move(*text)};
         }
     }
     return std::nullopt;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "kconfig/treecache.h"
 
+#include "hashing.h"
+
 #include "kconfig/configwriter.h"
 #include "kconfig/diagnostic.h"
 #include "kconfig/environment.h"
@@ -20,7 +22,7 @@ namespace kconfig {
 
 namespace {
 
-constexpr char kMagic[] = "KCSTREE\x03"; // bump the last byte when the layout changes
+constexpr char kMagic[] = "KCSTREE\x04"; // bump the last byte when the layout changes
 constexpr std::size_t kMaxEntry = 512u << 20;
 
 class Writer
@@ -107,12 +109,7 @@ private:
 
 std::string hexHash(const std::string &s)
 {
-    unsigned long long h = 1469598103934665603ull;
-    for (unsigned char c : s)
-        h = (h ^ c) * 1099511628211ull;
-    char buf[20];
-    std::snprintf(buf, sizeof buf, "%016llx", h);
-    return buf;
+    return hashing::hex(hashing::fnv1a(s));
 }
 
 std::string currentDirectory()
@@ -532,10 +529,14 @@ std::unique_ptr<Tree> TreeCache::load(const LoadOptions &options, DiagnosticSink
     if (::stat(path.c_str(), &st) != 0 || st.st_uid != ::getuid() || (st.st_mode & 077))
         return nullptr;
     auto data = readWholeFile(path, kMaxEntry);
+    // Layout: magic, 8-byte checksum of the rest, then the entry.
     const std::size_t magic = sizeof kMagic - 1;
-    if (!data || data->compare(0, magic, kMagic) != 0) return nullptr;
+    if (!data || data->size() < magic + 8 || data->compare(0, magic, kMagic) != 0) return nullptr;
+    std::uint64_t sum;
+    std::memcpy(&sum, data->data() + magic, 8);
+    if (sum != hashing::checksum(std::string_view(*data).substr(magic + 8))) return nullptr;
     Reader r(*data);
-    r.skip(magic);
+    r.skip(magic + 8);
     if (r.s() != identity(options)) return nullptr;
     std::vector<Diagnostic> replay;
     std::vector<std::string> replayFiles;
@@ -555,9 +556,13 @@ void TreeCache::store(const LoadOptions &options, const Tree &tree, const LoadRe
     if (!record.cacheable) return;
     Writer w;
     w.out = kMagic;
+    w.out.append(8, '\0');
     w.s(identity(options));
     writeRecord(w, record);
     w.out += serialize(tree);
+    const std::size_t magic = sizeof kMagic - 1;
+    const std::uint64_t sum = hashing::checksum(std::string_view(w.out).substr(magic + 8));
+    std::memcpy(w.out.data() + magic, &sum, 8);
     const std::string path = entryPath(options);
     if (!makeParentDirectories(path)) return;
     ::chmod(m_dir.c_str(), 0700);

@@ -33,15 +33,19 @@ void reportFatal(DiagnosticSink &diag, const std::string &text)
 LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
 {
     LoadResult result;
-    if (options.treeCache && !(options.sources && !options.sources->overlays().empty())) {
-        if ((result.tree = options.treeCache->load(options, diagnostics))) return result;
+    // A tree with in-memory edits is neither served from nor stored in the
+    // cache: its identity is the files on disk.
+    const TreeCache *cache =
+        options.sources && !options.sources->overlays().empty() ? nullptr : options.treeCache;
+    if (cache) {
+        if ((result.tree = cache->load(options, diagnostics))) return result;
     }
     auto tree = std::make_unique<Tree>();
     SourceFiles diskOnly;
     const SourceFiles &sources = options.sources ? *options.sources : diskOnly;
     LoadRecord record;
     const std::size_t firstDiagnostic = diagnostics.all().size();
-    if (options.treeCache) sources.setRecord(&record);
+    if (cache) sources.setRecord(&record);
     struct Unrecord
     {
         const SourceFiles &s;
@@ -55,7 +59,7 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
                                       lexer.scannerLine()};
     });
     lexer.setPreprocessor(&pp);
-    if (options.treeCache) pp.setRecord(&record);
+    if (cache) pp.setRecord(&record);
     if (options.progress) {
         lexer.setFileOpenedCallback([&](int count) {
             if (!options.progress(count)) throw Cancelled{};
@@ -98,20 +102,20 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
         d.toStdout = true;
         diagnostics.report(std::move(d));
     });
-    MenuFinalizer(*tree, diagnostics).run();
+    errors += MenuFinalizer(*tree, diagnostics).run();
     tree->exprs().setNoticeHandler(nullptr);
     MenuFinalizer::prepareWrittenConditions(*tree);
 
-    errors += DependencyCheck(*tree, diagnostics).run();
+    if (!errors) errors += DependencyCheck(*tree, diagnostics).run();
     if (errors) {
         result.errorCount = errors;
         return result;
     }
-    if (options.treeCache) {
+    if (cache) {
         record.diagnostics.assign(diagnostics.all().begin() +
                                       static_cast<std::ptrdiff_t>(firstDiagnostic),
                                   diagnostics.all().end());
-        options.treeCache->store(options, *tree, record);
+        cache->store(options, *tree, record);
     }
     result.tree = std::move(tree);
     return result;
