@@ -216,12 +216,22 @@ void MainWindow::createActions()
     m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 
-    m_undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
-    m_undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    // Fixed texts keep the toolbar still; the tool tip names the action.
+    QUndoStack *stack = m_doc->undoStack();
+    m_undo = new QAction(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo"), this);
     m_undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
-    m_redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    m_undo->setEnabled(false);
+    connect(m_undo, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(stack, &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, m_undo,
+            [this](const QString &text) { describe(m_undo, tr("Undo %1").arg(text)); });
+    m_redo = new QAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo"), this);
     m_redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_redo->setEnabled(false);
+    connect(m_redo, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::redoTextChanged, m_redo,
+            [this](const QString &text) { describe(m_redo, tr("Redo %1").arg(text)); });
 
     m_find = new QAction(QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Find…"), this);
     m_find->setShortcut(QKeySequence::Find);

@@ -69,7 +69,8 @@ MenuEntryDelegate::Layout MenuEntryDelegate::layout(const QStyleOptionViewItem &
     int markerWidth = box;
     if (marker.kind == Kind::Text) {
         const QFontMetrics fm(markerFont(option.font));
-        markerWidth = qMax(box, qMin(fm.horizontalAdvance(marker.marker),
+        // +2: elidedText() measures a little wider than horizontalAdvance().
+        markerWidth = qMax(box, qMin(fm.horizontalAdvance(marker.marker) + 2,
                                      fm.horizontalAdvance(QLatin1Char('0')) * MaxMarkerChars));
     }
     const int gap = QFontMetrics(option.font).horizontalAdvance(QLatin1Char(' ')) * 3 / 2;
@@ -121,8 +122,9 @@ void MenuEntryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const Colours colours = coloursFor(palette);
     const qreal flash = index.data(MenuTreeModel::FlashRole).toReal();
     if (flash > 0 && !selected) {
-        QColor c = palette.color(QPalette::Highlight);
-        c.setAlphaF(0.45 * flash);
+        // A fading tint of the "changed" colour, unlike the selection's solid fill.
+        QColor c = colours.isNew;
+        c.setAlphaF(0.28 * flash);
         painter->fillRect(opt.rect, c);
     }
 
@@ -186,7 +188,10 @@ void MenuEntryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
             pen = muted;
         painter->setPen(pen);
         painter->setFont(opt.font);
-        painter->drawText(r, flags, opt.fontMetrics.elidedText(value, Qt::ElideRight, r.width()));
+        // Symbol names differ at both ends (X86_INTEL_..._PLATFORM): keep both.
+        const Qt::TextElideMode elide =
+            index.column() == MenuTreeModel::NameColumn ? Qt::ElideMiddle : Qt::ElideRight;
+        painter->drawText(r, flags, opt.fontMetrics.elidedText(value, elide, r.width()));
     }
     painter->restore();
 }

@@ -35,13 +35,33 @@ MenuTreeView::MenuTreeView(ConfigDocument *doc, NavigationHistory *history, QWid
     h->setSectionResizeMode(MenuTreeModel::OptionColumn, QHeaderView::Stretch);
     h->setSectionResizeMode(MenuTreeModel::ValueColumn, QHeaderView::Interactive);
     h->setSectionResizeMode(MenuTreeModel::NameColumn, QHeaderView::Interactive);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    setColumnWidth(MenuTreeModel::ValueColumn, em * 6);
-    setColumnWidth(MenuTreeModel::NameColumn, em * 13);
+    setColumnWidth(MenuTreeModel::ValueColumn,
+                   fontMetrics().horizontalAdvance(QLatin1Char('M')) * 6);
+    fitNameColumn();
+    connect(h, &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == MenuTreeModel::NameColumn && !m_fittingColumns)
+            m_nameColumnSized = true; // the user's width wins from now on
+    });
 
     connect(m_model, &MenuTreeModel::valueRefused, this, &MenuTreeView::refuse);
     connect(m_history, &NavigationHistory::currentChanged, this,
             [this](const MenuNode *menu) { reveal(menu); });
+}
+
+void MenuTreeView::fitNameColumn()
+{
+    if (m_nameColumnSized) return;
+    // A fifth of the view, within what symbol names need.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    m_fittingColumns = true;
+    setColumnWidth(MenuTreeModel::NameColumn, qBound(em * 12, viewport()->width() / 5, em * 20));
+    m_fittingColumns = false;
+}
+
+void MenuTreeView::resizeEvent(QResizeEvent *event)
+{
+    QTreeView::resizeEvent(event);
+    fitNameColumn();
 }
 
 const MenuNode *MenuTreeView::currentMenu() const
@@ -77,8 +97,11 @@ bool MenuTreeView::reveal(const MenuNode *menu)
     }
     for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
         expand(p);
+    executeDelayedItemsLayout(); // visualRect() must see the expanded rows
+    const bool onScreen = viewport()->rect().contains(visualRect(index));
     setCurrentIndex(index);
-    if (!viewport()->rect().contains(visualRect(index))) scrollTo(index, PositionAtCenter);
+    // A jump lands in the middle of the view, with context above and below.
+    if (!onScreen) scrollTo(index, PositionAtCenter);
     return true;
 }
 

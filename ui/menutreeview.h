@@ -50,15 +50,19 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     bool isValueHit(const QModelIndex &index, const QPoint &pos) const;
     void toggleExpanded(const QModelIndex &index);
     void refuse(const QString &why);
+    void fitNameColumn();
 
     ConfigDocument *m_doc;
     NavigationHistory *m_history;
     MenuTreeModel *m_model;
     MenuEntryDelegate *m_delegate;
     QPersistentModelIndex m_pressed; // a press on a value, acted on at release
+    bool m_nameColumnSized = false;  // resized by the user (or restored): keep it
+    bool m_fittingColumns = false;
 };

@@ -85,6 +85,8 @@ void TreeLoadJob::run()
 
     SourceFiles sources;
     sources.setBaseDirectory(result->srctree.toStdString());
+    for (const auto &[name, text] : m_request.overlays)
+        sources.setOverlay(name, text);
     DiagnosticSink sink;
     // A failed load frees the file names the diagnostics point to: keep copies.
     std::vector<std::string> reportedFiles;
@@ -120,8 +122,10 @@ void TreeLoadJob::run()
         return;
     }
     if (!loaded) {
-        result->error = tr("The Kconfig tree has errors (%n error(s)); see Diagnostics.", nullptr,
-                           std::max(1, loaded.errorCount));
+        result->error =
+            loaded.errorCount > 1
+                ? tr("The Kconfig tree has %1 errors; see Diagnostics.").arg(loaded.errorCount)
+                : tr("The Kconfig tree has an error; see Diagnostics.");
         emit finished(result);
         return;
     }

@@ -10,6 +10,7 @@
 // display), applies the values, selects the symbol and writes a PNG.
 #include "configdocument.h"
 #include "mainwindow.h"
+#include "menutreeview.h"
 #include "tristatelimits.h"
 
 #include <kconfig/config.h>
@@ -296,6 +297,7 @@ int main(int argc, char **argv)
 
     MainWindow window;
     if (screenshot) {
+        window.menuTree()->menuModel()->setFlashDuration(0); // the picture shows values, not motion
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(options.size.isValid() ? options.size : QSize(1366, 768));
         window.show();
