@@ -42,6 +42,24 @@ std::vector<const Symbol *> causesOf(const Fact &f, const Symbol *self)
 
 const std::vector<const Property *> kNone;
 
+bool hasLine(const Fact &f, const Fact &line)
+{
+    if (f.kind == Fact::Kind::WrittenLine && f.expr == line.expr &&
+        f.location.toString() == line.location.toString())
+        return true;
+    for (const Fact &c : f.children)
+        if (hasLine(c, line)) return true;
+    return false;
+}
+
+// Drops the written lines of `from` that `shown` already lists.
+void removeShownLines(Fact &from, const Fact &shown)
+{
+    std::erase_if(from.children, [&](const Fact &c) {
+        return c.kind == Fact::Kind::WrittenLine && hasLine(shown, c);
+    });
+}
+
 // The values before an action, except one symbol that already has its new value.
 class OneChanged : public ValueSource
 {
@@ -75,6 +93,29 @@ private:
 bool decisive(const Fact &f, const Symbol *cause, const ValueSource &before, const ValueSource &now)
 {
     const OneChanged mixed(before, now, cause);
+    // A group whose outcome changed is judged by that outcome: a line that
+    // moved in a direction that does not matter ('if A' going from y to m
+    // while 'depends on B' makes a hidden prompt visible) does not make A a
+    // cause, and a line that alone reaches m is enough for a bool prompt.
+    if (f.before != f.after && f.symbol) {
+        const bool isBool =
+            f.symbol->type == SymbolType::Bool ||
+            (f.symbol->type == SymbolType::Tristate && mixed.modules() == Tristate::No);
+        const auto promoted = [isBool](Tristate t) {
+            return t == Tristate::Mod && isBool ? Tristate::Yes : t;
+        };
+        switch (f.kind) {
+        case Fact::Kind::Visibility:
+            return promptVisibility(f.symbol, mixed) == f.after;
+        case Fact::Kind::DirectDependency:
+            return f.expr && promoted(mixed.evaluate(f.expr)) == f.after;
+        case Fact::Kind::Selected:
+        case Fact::Kind::Implied:
+            return f.expr && mixed.evaluate(f.expr) == f.after;
+        default:
+            break;
+        }
+    }
     if (f.kind == Fact::Kind::WrittenLine && f.expr && f.before != f.after &&
         mixed.evaluate(f.expr) == f.after)
         return true;
@@ -247,8 +288,23 @@ SymbolReport Explainer::explainSymbol(const Symbol *sym)
         f.children.push_back(visibilityFact(sym, nullptr, m_now, false, Tristate::No));
         facts.push_back(std::move(f));
     }
-    if (d.impliedRaised)
+    // imply raises the default, but never above the direct dependencies.
+    const bool implyLimited =
+        d.implied != Tristate::No &&
+        (d.rule == ValueDerivation::Rule::Default || d.rule == ValueDerivation::Rule::NoDefault) &&
+        d.afterImply < triOr(d.base, d.implied);
+    if (d.impliedRaised || implyLimited) {
         facts.push_back(reverseFact(sym, PropertyType::Imply, nullptr, m_now, false));
+        if (implyLimited) {
+            // Which lines limit it.
+            Fact dir{Fact::Kind::DirectDependency, sym, nullptr, sym->dirDep};
+            dir.before = dir.after = d.dirDep;
+            dir.detail = 1;
+            for (const MenuNode *def : sym->menus)
+                addWrittenLines(dir, def, false, nullptr, m_now, false, d.dirDep);
+            facts.push_back(std::move(dir));
+        }
+    }
     if (d.revDep != Tristate::No)
         facts.push_back(reverseFact(sym, PropertyType::Select, nullptr, m_now, false));
     if (d.visible != Tristate::No && !d.changeable && !sym->isChoiceValue()) {
@@ -257,20 +313,26 @@ SymbolReport Explainer::explainSymbol(const Symbol *sym)
         f.after = d.revDep;
         facts.push_back(std::move(f));
     }
-    if (d.visible == Tristate::No && !d.prompts.empty() && !d.userHidden)
-        facts.push_back(visibilityFact(sym, nullptr, m_now, false, Tristate::No));
+    Fact unmet{Fact::Kind::Unmet, sym};
     if (d.unmet) {
-        Fact f{Fact::Kind::Unmet, sym};
-        f.before = d.dirDep;
-        f.after = d.revDep;
+        unmet.before = d.dirDep;
+        unmet.after = d.revDep;
         Fact dir{Fact::Kind::DirectDependency, sym, nullptr, sym->dirDep};
         dir.before = dir.after = d.dirDep;
         for (const MenuNode *def : sym->menus)
             addWrittenLines(dir, def, false, nullptr, m_now, false, d.dirDep);
-        f.children.push_back(std::move(dir));
-        facts.push_back(std::move(f));
+        unmet.children.push_back(std::move(dir));
     }
-    if (d.boolPromoted) {
+    if (d.visible == Tristate::No && !d.prompts.empty() && !d.userHidden) {
+        Fact vis = visibilityFact(sym, nullptr, m_now, false, Tristate::No);
+        // The warning below lists the same lines when they are also the
+        // direct dependencies: say them once.
+        if (d.unmet) removeShownLines(vis, unmet);
+        if (!vis.children.empty()) facts.push_back(std::move(vis));
+    }
+    if (d.unmet) facts.push_back(std::move(unmet));
+    // m becomes y for a bool, also when a select at m is what sets it.
+    if (d.boolPromoted || (d.selectPromoted && d.revDep > d.afterImply)) {
         Fact f{Fact::Kind::BoolPromotion, sym};
         f.detail = d.modulesOff ? 1 : 0;
         facts.push_back(std::move(f));
@@ -290,6 +352,11 @@ std::vector<Fact> Explainer::termRequirements(const Expr *term, Tristate needed,
     std::vector<Fact> out;
     if (!term || m_config.exprValue(term) >= needed) return out;
     const auto needSymbol = [&](const Symbol *s, Tristate value, int sense) {
+        // A bool (or a tristate while MODULES is n) has no m: at least m is
+        // y for it, at most m is n.
+        if (value == Tristate::Mod && !s->isConst() &&
+            m_config.effectiveType(s) == SymbolType::Bool)
+            value = sense == 0 ? Tristate::Yes : Tristate::No;
         Fact f{Fact::Kind::Requirement, s, nullptr, term};
         f.detail = sense; // 0: at least, 1: at most
         f.before = m_config.tristate(s);
@@ -350,15 +417,37 @@ std::vector<Fact> Explainer::requirementsFor(const Symbol *sym, Tristate wanted,
     const Tristate neededVisibility =
         wanted == Tristate::No || d.type == SymbolType::Bool ? Tristate::Mod : wanted;
     if (d.visible < neededVisibility) {
+        // One visible prompt is enough: with several definitions that have
+        // one, each is a way of its own.
+        std::vector<std::pair<const MenuNode *, std::vector<Fact>>> ways;
         for (const MenuNode *def : sym->menus) {
             if (!def->prompt) continue;
+            std::vector<Fact> way;
             for (const WrittenDependency &wd : writtenDependencies(def, true)) {
                 if (m_config.exprValue(wd.expr) >= neededVisibility) continue;
                 auto terms = termRequirements(wd.expr, neededVisibility, depth);
                 for (Fact &t : terms)
                     t.location = wd.location;
-                out.insert(out.end(), terms.begin(), terms.end());
+                way.insert(way.end(), terms.begin(), terms.end());
             }
+            if (!way.empty()) ways.emplace_back(def, std::move(way));
+        }
+        if (ways.size() == 1) {
+            out = std::move(ways.front().second);
+        } else {
+            for (auto &[def, way] : ways) {
+                Fact f{Fact::Kind::Requirement, sym};
+                f.detail = out.empty() ? 5 : 6; // either through this prompt / or through this one
+                f.location = def->prompt->location;
+                f.children = std::move(way);
+                out.push_back(std::move(f));
+            }
+        }
+        if (ways.empty() && std::none_of(sym->menus.begin(), sym->menus.end(),
+                                         [](const MenuNode *m) { return m->prompt; })) {
+            Fact f{Fact::Kind::Requirement, sym};
+            f.detail = 4; // no prompt: only defaults and selects set it
+            out.push_back(std::move(f));
         }
     }
     if (wanted < d.revDep) {
@@ -383,6 +472,8 @@ std::vector<Fact> Explainer::requirementsFor(const Symbol *sym, Tristate wanted,
         Fact f{Fact::Kind::Requirement, m_tree.modules()};
         f.before = Tristate::No;
         f.after = Tristate::Yes;
+        if (m_config.tristateWithinRange(m_tree.modules(), Tristate::Yes))
+            f.detail |= Fact::Settable;
         out.push_back(std::move(f));
     }
     return out;
@@ -457,14 +548,20 @@ Explainer::explainChanges(const std::string &description, const Symbol *subject,
             dir.after = d1.dirDep;
             for (const MenuNode *def : x->menus)
                 addWrittenLines(dir, def, false, before.get(), m_now, true, Tristate::Yes);
-            n.reasons.push_back(std::move(dir));
+            // Lines the prompt's visibility already lists are not repeated.
+            for (const Fact &r : n.reasons)
+                if (r.kind == Fact::Kind::Visibility) removeShownLines(dir, r);
+            if (!dir.children.empty()) n.reasons.push_back(std::move(dir));
         }
         if (d0.revDep != d1.revDep)
             n.reasons.push_back(reverseFact(x, PropertyType::Select, before.get(), m_now, true));
         if (d0.implied != d1.implied)
             n.reasons.push_back(reverseFact(x, PropertyType::Imply, before.get(), m_now, true));
-        const bool defaultRule =
-            d0.rule == ValueDerivation::Rule::Default || d1.rule == ValueDerivation::Rule::Default;
+        // A user value that applies now makes the defaults irrelevant (the
+        // user-value fact tells the change).
+        const bool defaultRule = d1.rule != ValueDerivation::Rule::UserValue &&
+                                 (d0.rule == ValueDerivation::Rule::Default ||
+                                  d1.rule == ValueDerivation::Rule::Default);
         if (defaultRule && (d0.base != d1.base || d0.unclamped != d1.unclamped)) {
             const Property *p = d1.defaultProperty ? d1.defaultProperty : d0.defaultProperty;
             Fact f{Fact::Kind::Default, x, p, p->expr};
@@ -491,18 +588,28 @@ Explainer::explainChanges(const std::string &description, const Symbol *subject,
                 collectCauses(f, p->condition);
             n.reasons.push_back(std::move(f));
         }
-        if (d1.clampedTo != d0.clampedTo && d1.range) {
-            Fact f{Fact::Kind::RangeClamp, d1.clampedTo, d1.range, d1.range->expr};
-            f.valueBefore = d1.unclamped;
+        // A range that clamps now, no longer clamps, or clamps to a bound whose
+        // value changed.
+        const Property *range = d1.clampedTo ? d1.range : d0.range;
+        if (range && (d1.clampedTo != d0.clampedTo || (d1.clampedTo && d1.value != d0.value))) {
+            Fact f{Fact::Kind::RangeClamp, d1.clampedTo, range, range->expr};
+            f.valueBefore = d1.clampedTo ? d1.unclamped : d0.value;
             f.valueAfter = d1.value;
-            f.location = d1.range->location;
-            collectCauses(f, d1.range->expr);
-            collectCauses(f, d1.range->condition);
+            f.detail = d1.clampedTo ? 0 : 1; // 1: no longer clamps (valueBefore: the old value)
+            f.location = range->location;
+            collectCauses(f, range->expr);
+            collectCauses(f, range->condition);
             n.reasons.push_back(std::move(f));
         }
-        if ((d1.boolPromoted || d1.selectPromoted) && c.before.tri != c.after.tri) {
+        const bool promoted0 = d0.boolPromoted || d0.selectPromoted;
+        const bool promoted1 = d1.boolPromoted || d1.selectPromoted;
+        if ((promoted1 || (promoted0 && d0.modulesOff && !d1.modulesOff)) &&
+            c.before.tri != c.after.tri) {
             Fact f{Fact::Kind::BoolPromotion, x};
-            f.detail = d1.modulesOff ? 1 : 0;
+            // 1: MODULES is n (now), 2: MODULES is no longer n, so m stays m.
+            f.detail = promoted1 ? (d1.modulesOff ? 1 : 0) : 2;
+            if (d0.modulesOff != d1.modulesOff && changed.count(m_tree.modules()))
+                f.causes.push_back(m_tree.modules());
             n.reasons.push_back(std::move(f));
         }
         if (d1.unmet && !d0.unmet) {
