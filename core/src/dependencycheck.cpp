@@ -2,13 +2,29 @@
 #include "kconfig/dependencycheck.h"
 
 #include "kconfig/diagnostic.h"
+#include "kconfig/limits.h"
 #include "kconfig/tree.h"
+
+#include <algorithm>
 
 namespace kconfig {
 
 namespace {
 constexpr unsigned char kChecking = 1;
 constexpr unsigned char kChecked = 2;
+// What calculating a symbol costs in recursion (calc, its visibility, its
+// choice), in units of an expression level.
+constexpr int kSymbolLevel = 4;
+
+// Counts one level of the check's recursion for as long as it is alive.
+struct Level
+{
+    explicit Level(int &depth) : d(depth) { ++d; }
+    ~Level() { --d; }
+    Level(const Level &) = delete;
+    Level &operator=(const Level &) = delete;
+    int &d;
+};
 
 void emit(DiagnosticSink &diag, const std::string &text, const SourceLocation &loc = {})
 {
@@ -29,13 +45,95 @@ DependencyCheck::DependencyCheck(const Tree &tree, DiagnosticSink &diagnostics)
 int DependencyCheck::run()
 {
     int errors = 0;
-    m_tree.forEachMenu([&](MenuNode *menu) {
-        if (menu->sym && check(menu->sym))
-            ++errors;
-        if (menu->sym && menu->sym->isChoice())
-            errors += checkChoiceMembers(menu->sym);
-    });
+    const Symbol *current = nullptr;
+    try {
+        m_tree.forEachMenu([&](MenuNode *menu) {
+            current = menu->sym;
+            if (menu->sym && check(menu->sym)) ++errors;
+            if (menu->sym && menu->sym->isChoice()) errors += checkChoiceMembers(menu->sym);
+        });
+        if (errors) return errors;
+        // Without cycles, evaluating a symbol recurses along the longest chain
+        // of symbols it reads; the search above may have met that chain from
+        // its shallow end, so measure it.
+        m_evalDepth.assign(m_tree.symbols().size(), 0);
+        for (const Symbol *sym : m_tree.symbols().all()) {
+            current = sym;
+            if (evaluationDepth(sym) > limits::maxEvaluationDepth) {
+                reportTooDeep(sym);
+                return errors + 1;
+            }
+        }
+    } catch (const TooDeep &) {
+        reportTooDeep(current);
+        return errors + 1;
+    }
     return errors;
+}
+
+void DependencyCheck::enter()
+{
+    if (m_recursion > limits::maxEvaluationDepth) throw TooDeep{};
+}
+
+void DependencyCheck::reportTooDeep(const Symbol *sym)
+{
+    SourceLocation loc;
+    if (sym && !sym->menus.empty()) loc = sym->menus.front()->location;
+    emit(m_diag,
+         loc.toString() + ": error: dependencies of '" + (sym ? sym->displayName() : "") +
+             "' nested too deeply: it depends on a chain of symbols and expressions more than " +
+             std::to_string(limits::maxEvaluationDepth) + " levels deep\n",
+         loc);
+}
+
+// An upper bound of the recursion Config::calc needs for `sym`: it reads the
+// symbols of every expression below (dependencies, reverse dependencies,
+// conditions, defaults, range bounds, its choice), each at most that
+// expression's depth down.
+int DependencyCheck::evaluationDepth(const Symbol *sym)
+{
+    if (!sym || sym->isConst()) return 0;
+    int &memo = m_evalDepth[sym->id];
+    if (memo > 0) return memo;
+    if (memo < 0) return 0; // a choice and its members read each other; counted once
+    memo = -1;
+    const Level level(m_recursion);
+    enter();
+    int deepest = std::max({exprEvaluationDepth(sym->dirDep), exprEvaluationDepth(sym->revDep),
+                            exprEvaluationDepth(sym->implied)});
+    for (const Property *prop : sym->properties) {
+        if (prop->type == PropertyType::Select || prop->type == PropertyType::Imply) continue;
+        deepest = std::max(deepest, exprEvaluationDepth(prop->condition));
+        if (prop->type == PropertyType::Default || prop->type == PropertyType::Range)
+            deepest = std::max(deepest, exprEvaluationDepth(prop->expr));
+    }
+    if (const MenuNode *choice = m_tree.choiceMenuOf(sym))
+        deepest = std::max(deepest, evaluationDepth(choice->sym));
+    if (sym->isChoice() && !sym->menus.empty()) {
+        for (const Symbol *member : sym->menus.front()->choiceMembers)
+            for (const Property *prop : member->properties)
+                if (prop->hasText())
+                    deepest = std::max(deepest, exprEvaluationDepth(prop->condition));
+    }
+    memo = std::min(deepest + kSymbolLevel, limits::maxEvaluationDepth + 1);
+    return memo;
+}
+
+int DependencyCheck::exprEvaluationDepth(const Expr *e)
+{
+    if (!e) return 0;
+    const Level level(m_recursion);
+    enter();
+    switch (e->type) {
+    case ExprType::Or:
+    case ExprType::And:
+        return std::max(exprEvaluationDepth(e->left), exprEvaluationDepth(e->right)) + 1;
+    case ExprType::Not:
+        return exprEvaluationDepth(e->left) + 1;
+    default:
+        return std::max(evaluationDepth(e->sym), evaluationDepth(e->rightSym)) + 1;
+    }
 }
 
 // choice_check_sanity for every member of a choice block
@@ -70,6 +168,8 @@ int DependencyCheck::checkChoiceMembers(const Symbol *choice)
 
 const Symbol *DependencyCheck::check(const Symbol *sym)
 {
+    const Level level(m_recursion);
+    enter();
     unsigned char &st = m_state[sym->id];
     if (st & kChecking) {
         printCycle(sym);
@@ -97,6 +197,8 @@ const Symbol *DependencyCheck::checkExpr(const Expr *e)
 {
     if (!e)
         return nullptr;
+    const Level level(m_recursion);
+    enter();
     switch (e->type) {
     case ExprType::Or:
     case ExprType::And:

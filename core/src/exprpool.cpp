@@ -72,10 +72,13 @@ const Expr *ExprPool::lookup(ExprType t, const void *l, const void *r)
         e.sym = static_cast<Symbol *>(const_cast<void *>(l));
         e.rightSym = static_cast<Symbol *>(const_cast<void *>(r));
         break;
-    default:
+    default: {
         e.left = static_cast<const Expr *>(l);
         e.right = static_cast<const Expr *>(r);
+        const int below = std::max(e.left ? e.left->depth : 0, e.right ? e.right->depth : 0);
+        e.depth = static_cast<std::uint16_t>(std::min(below + 1, 0xffff));
         break;
+    }
     }
     m_slots[i] = &e;
     ++m_used;

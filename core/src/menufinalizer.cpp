@@ -2,6 +2,7 @@
 #include "kconfig/menufinalizer.h"
 
 #include "kconfig/diagnostic.h"
+#include "kconfig/limits.h"
 #include "kconfig/tree.h"
 #include "kconfig/valuesyntax.h"
 
@@ -27,9 +28,35 @@ bool isValidNumber(const Symbol *sym, const Symbol *bound)
 
 } // namespace
 
-void MenuFinalizer::run()
+int MenuFinalizer::run()
 {
     finalize(m_tree.rootMenu(), false);
+    // Every definition adds to dirDep, every select and imply to revDep or
+    // implied: their chains grow without any recursion until evaluation.
+    for (const Symbol *sym : m_tree.symbols().all()) {
+        if (sym->menus.empty()) continue;
+        const SourceLocation &loc = sym->menus.front()->location;
+        if (!tooDeep(sym->dirDep, loc,
+                     "dependencies of '" + sym->displayName() +
+                         "' too long or nested too deeply") &&
+            !tooDeep(sym->revDep, loc, "too many selects of '" + sym->displayName() + "'"))
+            tooDeep(sym->implied, loc, "too many implies of '" + sym->displayName() + "'");
+    }
+    return m_errors;
+}
+
+bool MenuFinalizer::tooDeep(const Expr *e, const SourceLocation &loc, const std::string &what)
+{
+    if (!e || e->depth <= limits::maxDerivedExprDepth) return false;
+    ++m_errors;
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::Error;
+    d.location = loc;
+    d.message =
+        what + " (more than " + std::to_string(limits::maxDerivedExprDepth) + " operators deep)";
+    d.text = loc.toString() + ": error: " + d.message + '\n';
+    m_diag.report(std::move(d));
+    return true;
 }
 
 void MenuFinalizer::finalize(MenuNode *parent, bool insideChoice)
@@ -38,12 +65,34 @@ void MenuFinalizer::finalize(MenuNode *parent, bool insideChoice)
     Symbol *modules = m_tree.modules();
     Symbol *sym = parent->sym;
 
+    // Blocks and automatic submenus recurse here.
+    struct Nesting
+    {
+        int &d;
+        ~Nesting() { --d; }
+    } nesting{++m_depth};
+    if (m_depth > limits::maxMenuDepth) {
+        if (m_nestingReported) return; // once: every later chain would repeat it
+        m_nestingReported = true;
+        ++m_errors;
+        Diagnostic d;
+        d.severity = Diagnostic::Severity::Error;
+        d.location = parent->location;
+        d.message = "menu entries nested too deeply (more than " +
+                    std::to_string(limits::maxMenuDepth) + " levels)";
+        d.text = parent->location.toString() + ": error: " + d.message + '\n';
+        m_diag.report(std::move(d));
+        return;
+    }
+
     if (parent->list) {
         // Propagate this node's dependencies to each child and its properties.
         for (MenuNode *menu = parent->list; menu; menu = menu->next) {
             const Expr *basedep = ex.rewriteM(menu->dep, modules);
             basedep = ex.transform(basedep);
             basedep = ex.andOf(parent->dep, basedep);
+            if (tooDeep(basedep, menu->location, "dependencies too long or nested too deeply"))
+                basedep = parent->dep;
             basedep = ex.eliminateDups(basedep);
             menu->dep = basedep;
 
@@ -53,6 +102,8 @@ void MenuFinalizer::finalize(MenuNode *parent, bool insideChoice)
                 const Expr *dep = ex.rewriteM(prop->condition, modules);
                 dep = ex.transform(dep);
                 dep = ex.andOf(basedep, dep);
+                if (tooDeep(dep, prop->location, "condition too long or nested too deeply"))
+                    dep = basedep;
                 dep = ex.eliminateDups(dep);
                 prop->condition = dep;
 

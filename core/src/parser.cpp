@@ -3,6 +3,7 @@
 
 #include "kconfig/diagnostic.h"
 #include "kconfig/expr.h"
+#include "kconfig/limits.h"
 #include "kconfig/preprocessor.h"
 #include "kconfig/tree.h"
 
@@ -48,6 +49,31 @@ void Parser::syntaxError()
 {
     throw SyntaxError{};
 }
+
+void Parser::tooDeep(const std::string &what, const MenuNode *block)
+{
+    throw FatalError((block ? block->location : here()).toString() + ": " + what);
+}
+
+const Expr *Parser::checkDepth(const Expr *e, const char *what)
+{
+    if (e && e->depth > limits::maxExprDepth)
+        tooDeep(std::string(what) + " too long or nested too deeply (more than " +
+                std::to_string(limits::maxExprDepth) + " operators deep)");
+    return e;
+}
+
+namespace {
+// Counts a level of recursion for as long as it is alive.
+struct Nesting
+{
+    explicit Nesting(int &depth) : d(depth) { ++d; }
+    ~Nesting() { --d; }
+    Nesting(const Nesting &) = delete;
+    Nesting &operator=(const Nesting &) = delete;
+    int &d;
+};
+} // namespace
 
 // Bison's recovery for `stmt_list error T_EOL`: report once, drop tokens up to
 // the end of the line, then complain about the statement.
@@ -137,7 +163,9 @@ void Parser::endMenu()
 
 void Parser::addDep(const Expr *dep)
 {
-    m_currentEntry->dep = m_tree.exprs().andOf(m_currentEntry->dep, dep);
+    // Many `depends on` lines of one entry form a single && chain.
+    m_currentEntry->dep =
+        checkDepth(m_tree.exprs().andOf(m_currentEntry->dep, dep), "dependencies");
 }
 
 void Parser::setType(SymbolType type)
@@ -180,6 +208,7 @@ Property *Parser::addPrompt(PropertyType type, std::string text, const Expr *dep
     if (type == PropertyType::Prompt) {
         for (MenuNode *m = m_currentEntry->parent; m; m = m->parent)
             if (m->visibility) p->condition = m_tree.exprs().andOf(p->condition, m->visibility);
+        checkDepth(p->condition, "prompt condition with the enclosing 'visible if'");
     }
     m_currentEntry->prompt = p;
     p->text = std::move(text);
@@ -224,6 +253,11 @@ static bool isEndToken(Token t)
 
 void Parser::parseStatements(Block block, MenuNode *entry)
 {
+    const Nesting nesting(m_blockDepth);
+    if (m_blockDepth > limits::maxBlockNesting + 1) // the top level counts once
+        tooDeep("menu, if and choice blocks nested too deeply (more than " +
+                    std::to_string(limits::maxBlockNesting) + " levels)",
+                entry);
     try {
         while (true) {
             const Token t = peek();
@@ -583,7 +617,8 @@ void Parser::parseMenu()
             take();
             const Expr *cond = parseIfExpr();
             expect(Token::Eol);
-            m_currentEntry->visibility = m_tree.exprs().andOf(m_currentEntry->visibility, cond);
+            m_currentEntry->visibility = checkDepth(
+                m_tree.exprs().andOf(m_currentEntry->visibility, cond), "'visible if' conditions");
             if (cond) m_currentEntry->visibleIf.push_back(DependencyLine{cond, here()});
         } else if (peek() == Token::Depends) {
             parseDepends();
@@ -630,7 +665,7 @@ const Expr *Parser::parseExpr()
     const Expr *e = parseAnd();
     while (peek() == Token::Or) {
         take();
-        e = m_tree.exprs().binary(ExprType::Or, e, parseAnd());
+        e = checkDepth(m_tree.exprs().binary(ExprType::Or, e, parseAnd()), "expression");
     }
     return e;
 }
@@ -640,17 +675,21 @@ const Expr *Parser::parseAnd()
     const Expr *e = parseUnary();
     while (peek() == Token::And) {
         take();
-        e = m_tree.exprs().binary(ExprType::And, e, parseUnary());
+        e = checkDepth(m_tree.exprs().binary(ExprType::And, e, parseUnary()), "expression");
     }
     return e;
 }
 
 const Expr *Parser::parseUnary()
 {
+    const Nesting nesting(m_exprNesting);
+    if (m_exprNesting > limits::maxExprDepth)
+        tooDeep("expression nested too deeply (more than " + std::to_string(limits::maxExprDepth) +
+                " levels of '(' and '!')");
     switch (peek()) {
     case Token::Not:
         take();
-        return m_tree.exprs().unary(ExprType::Not, parseUnary());
+        return checkDepth(m_tree.exprs().unary(ExprType::Not, parseUnary()), "expression");
     case Token::OpenParen: {
         take();
         const Expr *e = parseExpr();

@@ -3,9 +3,11 @@
 
 #include "kconfig/diagnostic.h"
 #include "kconfig/environment.h"
+#include "kconfig/limits.h"
 #include "kconfig/loadrecord.h"
 #include "kconfig/shellrunner.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -198,19 +200,42 @@ std::string Preprocessor::expandDollarWithArgs(std::string_view text, std::size_
 {
     // Only "$(" starts a reference; a lone '$' stands for itself.
     if (pos >= text.size() || text[pos] != '(') return "$";
+    // Every reference recurses (also through the values of variables): stop
+    // before the stack runs out.
+    struct Nesting
+    {
+        int &d;
+        ~Nesting() { --d; }
+    } nesting{++m_nesting};
+    if (m_nesting > limits::maxMacroNesting)
+        fail("macro references nested too deeply (more than " +
+             std::to_string(limits::maxMacroNesting) + " levels)");
     const std::size_t open = pos + 1;
     std::size_t q = open;
     int nest = 0;
+    // Which open parentheses start references, to refuse deep nesting here
+    // in one pass rather than after thousands of levels of copies.
+    std::vector<bool> isReference;
+    int references = 0;
+    int deepest = 0;
     while (q < text.size()) {
         if (text[q] == '(') {
             ++nest;
+            isReference.push_back(text[q - 1] == '$');
+            references += isReference.back();
+            deepest = std::max(deepest, references);
         } else if (text[q] == ')') {
             if (nest-- == 0) break;
+            references -= isReference.back();
+            isReference.pop_back();
         }
         ++q;
     }
     if (q >= text.size())
         fail("unterminated reference to '" + std::string(text.substr(open)) + "': missing ')'");
+    if (m_nesting + deepest > limits::maxMacroNesting)
+        fail("macro references nested too deeply (more than " +
+             std::to_string(limits::maxMacroNesting) + " levels)");
     pos = q + 1;
     return evalClause(text.substr(open, q - open), args);
 }

@@ -37,17 +37,27 @@ private:
         Via via = Via::None;
     };
 
+    struct TooDeep
+    {
+    };
+
     const Symbol *check(const Symbol *sym);
     const Symbol *checkSymbol(const Symbol *sym);
     const Symbol *checkChoice(const Symbol *choice);
     const Symbol *checkExpr(const Expr *e);
     void printCycle(const Symbol *last);
     int checkChoiceMembers(const Symbol *choice);
+    void enter();
+    int evaluationDepth(const Symbol *sym);
+    int exprEvaluationDepth(const Expr *e);
+    void reportTooDeep(const Symbol *sym);
 
     const Tree &m_tree;
     DiagnosticSink &m_diag;
     std::vector<unsigned char> m_state; // per symbol id: bit 1 checking, bit 2 checked
     std::vector<Frame> m_stack;
+    int m_recursion = 0;          // nested check()/checkExpr() calls, see limits.h
+    std::vector<int> m_evalDepth; // per symbol id: evaluationDepth(), -1 while computing
 };
 
 } // namespace kconfig

@@ -28,6 +28,7 @@ enum class ExprType : std::uint8_t
 struct Expr
 {
     ExprType type = ExprType::None;
+    std::uint16_t depth = 1;             // nodes on the longest path to a leaf (saturates)
     int id = -1;                         // index in the ExprPool, for per-config value caches
     const Expr *left = nullptr;          // Or/And/Not operands
     const Expr *right = nullptr;         // Or/And

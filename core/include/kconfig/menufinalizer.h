@@ -6,19 +6,24 @@
 #pragma once
 
 #include <set>
+#include <string>
 
 namespace kconfig {
 
 class DiagnosticSink;
 class Tree;
+struct Expr;
 struct MenuNode;
+struct SourceLocation;
 struct Symbol;
 
 class MenuFinalizer
 {
 public:
     MenuFinalizer(Tree &tree, DiagnosticSink &diagnostics) : m_tree(tree), m_diag(diagnostics) {}
-    void run();
+    // Returns the number of errors: menus or dependencies nested beyond
+    // limits.h (the tree must not be used then).
+    int run();
     // Rewrites the as-written conditions kept for explanations the way conf
     // evaluates them (m -> m && MODULES, simplified). Run after run(), with
     // no notice handler on the pool, so conf's stdout stays unchanged.
@@ -27,10 +32,14 @@ public:
 private:
     void finalize(MenuNode *parent, bool insideChoice);
     void checkProperties(Symbol *sym);
+    bool tooDeep(const Expr *e, const SourceLocation &loc, const std::string &what);
 
     Tree &m_tree;
     DiagnosticSink &m_diag;
     std::set<const Symbol *> m_checked; // conf's SYMBOL_WARNED
+    int m_depth = 0;                    // finalize() calls inside each other
+    int m_errors = 0;
+    bool m_nestingReported = false;
 };
 
 } // namespace kconfig

@@ -53,6 +53,10 @@ private:
     Token take();
     void expect(Token t);
     [[noreturn]] void syntaxError();
+    // Refuses nesting that would exhaust the stack later on (limits.h): a
+    // FatalError with the location of `block`, or of the statement.
+    [[noreturn]] void tooDeep(const std::string &what, const MenuNode *block = nullptr);
+    const Expr *checkDepth(const Expr *e, const char *what);
     void recover();
 
     void parseInput();
@@ -102,6 +106,8 @@ private:
     Token m_lookahead = Token::Eof;
     std::string_view m_lookaheadText;
     std::string_view m_tokenText; // text of the token last taken (see Lexer::text)
+    int m_blockDepth = 0;         // menu/if/choice blocks open
+    int m_exprNesting = 0;        // '(' and '!' being parsed
     int m_errStatus = 0;          // bison's yyerrstatus
     int m_errors = 0;
     bool m_unknownStatement = false; // error right after a statement's leading word

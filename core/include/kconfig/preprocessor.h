@@ -97,6 +97,7 @@ private:
     std::vector<Variable> m_variables;
     std::vector<std::pair<std::string, std::string>> m_envDeps;
     int m_shellCount = 0;
+    int m_nesting = 0; // references being expanded inside each other
     LoadRecord *m_record = nullptr;
 };
 
