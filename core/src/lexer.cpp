@@ -170,7 +170,9 @@ void Lexer::warnAt(int line, const std::string &message)
 
 void Lexer::start(const std::string &name)
 {
-    auto file = m_files.open(name, m_env);
+    std::string problem;
+    auto file = m_files.open(name, m_env, &problem);
+    if (!file && !problem.empty()) throw FatalError(name + ": " + problem);
     if (!file) throw FatalError("can't find file " + name);
     auto buf = std::make_unique<Buffer>();
     buf->text = std::move(file->text);
@@ -182,10 +184,12 @@ void Lexer::start(const std::string &name)
 
 void Lexer::pushFile(const std::string &name)
 {
-    auto file = m_files.open(name, m_env);
+    std::string problem;
+    auto file = m_files.open(name, m_env, &problem);
     if (!file)
         throw FatalError((m_curFile ? *m_curFile : std::string()) + ':' +
-                         std::to_string(m_curLine) + ": can't open file \"" + name + "\"");
+                         std::to_string(m_curLine) + ": can't open file \"" + name + "\"" +
+                         (problem.empty() ? std::string() : ": " + problem));
     // The files currently open (this one and its includers) must not include themselves.
     bool recursive = false;
     for (const auto &b : m_stack)

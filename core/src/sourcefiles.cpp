@@ -13,7 +13,9 @@ namespace kconfig {
 
 std::optional<std::string> readWholeFile(const std::string &path, std::size_t maxSize)
 {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then
+    // refused as not a regular file); regular files ignore the flag.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return std::nullopt;
     struct stat st
     {
@@ -37,17 +39,24 @@ std::optional<std::string> readWholeFile(const std::string &path, std::size_t ma
     return text;
 }
 
-std::optional<SourceFiles::File> SourceFiles::open(const std::string &name,
-                                                   const Environment &env) const
+std::optional<SourceFiles::File> SourceFiles::open(const std::string &name, const Environment &env,
+                                                   std::string *problem) const
 {
     if (auto it = m_overlays.find(name); it != m_overlays.end()) return File{name, it->second};
     const std::string local =
         m_base.empty() || name.empty() || name[0] == '/' ? name : m_base + '/' + name;
     // Every path tried is recorded, found or not: a file appearing in the
     // working directory later would shadow the one under $srctree.
-    auto attempt = [this](const std::string &path) {
+    auto attempt = [this, problem](const std::string &path) {
         auto text = readWholeFile(path, maxFileSize);
         if (m_record) m_record->addPath(path, text.has_value());
+        struct stat st
+        {
+        };
+        if (!text && problem && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+            static_cast<std::size_t>(st.st_size) > maxFileSize)
+            *problem = "too large (" + std::to_string(st.st_size) + " bytes, the limit is " +
+                       std::to_string(maxFileSize) + ")";
         return text;
     };
     if (auto text = attempt(local)) return File{local, std::move(*text)};

@@ -23,7 +23,9 @@ public:
 
     // conf's zconf_fopen: `name` relative to the working directory first, then
     // to $srctree for relative names. Overlays win over the disk.
-    std::optional<File> open(const std::string &name, const Environment &env) const;
+    // `problem`, if given, says why an existing file was refused (too large).
+    std::optional<File> open(const std::string &name, const Environment &env,
+                             std::string *problem = nullptr) const;
 
     // Resolve relative names against this directory instead of the process's
     // working directory (the GUI's "objtree").
