@@ -5,11 +5,14 @@ namespace kconfig {
 
 void DiagnosticSink::report(Diagnostic d)
 {
-    if (d.severity == Diagnostic::Severity::Error)
-        ++m_errors;
+    const bool error = d.severity == Diagnostic::Severity::Error;
+    if (error) ++m_errors;
     if (m_handler)
         m_handler(d);
-    m_all.push_back(std::move(d));
+    if (m_all.size() < maxKept || (error && m_all.size() < 2 * maxKept))
+        m_all.push_back(std::move(d));
+    else
+        ++m_dropped;
 }
 
 } // namespace kconfig
