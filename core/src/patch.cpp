@@ -152,7 +152,9 @@ bool applyHunks(const std::string &text, const std::vector<PatchHunk> &hunks, st
     bool finalNewline = true;
     std::vector<std::string> lines =
         text.empty() ? std::vector<std::string>{} : splitLines(text, finalNewline);
-    int offset = 0; // how far earlier hunks moved the file
+    // How far earlier hunks moved the file. 64-bit: hunk headers may claim
+    // lines near INT_MAX, and int arithmetic on them would overflow.
+    long long offset = 0;
     bool ok = true;
     for (std::size_t h = 0; h < hunks.size(); ++h) {
         const PatchHunk &hunk = hunks[h];
@@ -161,7 +163,7 @@ bool applyHunks(const std::string &text, const std::vector<PatchHunk> &hunks, st
             if (l[0] != '+') oldSide.push_back(l.substr(1));
             if (l[0] != '-') newSide.push_back(l.substr(1));
         }
-        const long expected = std::max(0, hunk.oldStart - 1 + offset);
+        const long expected = static_cast<long>(std::max(0LL, hunk.oldStart - 1LL + offset));
         const auto matchesAt = [&](long at) {
             if (at < 0 || at + static_cast<long>(oldSide.size()) > static_cast<long>(lines.size()))
                 return false;
@@ -193,8 +195,8 @@ bool applyHunks(const std::string &text, const std::vector<PatchHunk> &hunks, st
         lines.erase(lines.begin() + found,
                     lines.begin() + found + static_cast<long>(oldSide.size()));
         lines.insert(lines.begin() + found, newSide.begin(), newSide.end());
-        offset += static_cast<int>(newSide.size()) - static_cast<int>(oldSide.size()) +
-                  static_cast<int>(found - expected);
+        offset += static_cast<long long>(newSide.size()) -
+                  static_cast<long long>(oldSide.size()) + (found - expected);
         if (hunk.noNewlineAtEnd &&
             found + static_cast<long>(newSide.size()) == static_cast<long>(lines.size()))
             finalNewline = false;
