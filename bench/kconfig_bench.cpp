@@ -9,6 +9,7 @@
 #include <kconfig/config.h>
 #include <kconfig/configreader.h>
 #include <kconfig/diagnostic.h>
+#include <kconfig/impact.h>
 #include <kconfig/kerneltree.h>
 #include <kconfig/probecache.h>
 #include <kconfig/shellrunner.h>
@@ -188,6 +189,84 @@ long statusKb(const char *field)
     return 0;
 }
 
+// The seed's edit (VFIO selects IOMMUFD instead of depending on it): the
+// edited tree is parsed from an in-memory overlay and compared with the loaded
+// one for six baselines. The kernel's way to the same answer is conf run for
+// every baseline on both trees; its CPU time for the original tree is shown.
+void whatIf(const KernelTreeInfo &info, const Environment &env, const Options &o,
+            const std::string &cacheDir, const std::string &objtree, const Tree &original)
+{
+    const std::string file = "drivers/vfio/Kconfig";
+    auto text = readWholeFile(info.srctree + '/' + file, 1 << 20);
+    const std::string from = "\tdepends on IOMMUFD || !IOMMUFD\n";
+    if (!text || text->find(from) == std::string::npos) {
+        std::printf("what-if: %s has no '%s' line; skipped\n", file.c_str(),
+                    "depends on IOMMUFD || !IOMMUFD");
+        return;
+    }
+    text->replace(text->find(from), from.size(), "\tselect IOMMUFD\n");
+    const std::string defconfig =
+        "arch/" + sourceArchitecture(o.arch) + "/configs/" + defaultDefconfig(info, o.arch);
+    const std::vector<std::string> modes = {"current",      "alldefconfig", "allnoconfig",
+                                            "allmodconfig", "allyesconfig", "defconfig"};
+    std::vector<Baseline> baselines;
+    for (const std::string &m : modes) {
+        Baseline b;
+        if (Baseline::parse(m, o.config, defconfig, b)) baselines.push_back(b);
+    }
+    std::vector<double> parseWall, parseCpu, wall, cpu;
+    std::size_t changes = 0;
+    for (int i = 0; i < o.runs; ++i) {
+        const auto t0 = Clock::now();
+        const double c0 = cpuMs();
+        ProcessShellRunner processes(objtree);
+        ProbeCache cache(processes, cacheDir, objtree);
+        SourceFiles sources;
+        sources.setBaseDirectory(info.srctree);
+        sources.setOverlay(file, *text);
+        LoadOptions lo;
+        lo.environment = env;
+        lo.shell = &cache;
+        lo.sources = &sources;
+        DiagnosticSink diag;
+        LoadResult edited = loadTree(lo, diag);
+        if (!edited) {
+            std::printf("what-if: the edited tree does not load\n");
+            return;
+        }
+        parseWall.push_back(ms(Clock::now() - t0));
+        parseCpu.push_back(cpuMs() - c0);
+        const ImpactReport report = analyzeImpact(original, *edited.tree, baselines, env);
+        wall.push_back(ms(Clock::now() - t0));
+        cpu.push_back(cpuMs() - c0);
+        changes = 0;
+        for (const BaselineImpact &b : report.baselines)
+            changes += b.changes.size();
+    }
+    std::printf(
+        "what-if, one-line edit, %zu baselines  wall %8.1f ms   own CPU %7.1f ms   (re-parse "
+        "%.1f ms CPU; %zu changes; median of %d)\n",
+        baselines.size(), median(wall), median(cpu), median(parseCpu), changes, o.runs);
+    if (o.conf.empty()) return;
+    double confCpu = 0;
+    for (const std::string &m : modes) {
+        const std::string dir = tempDir("conf");
+        std::string arg = "--" + m;
+        if (m == "current") {
+            if (o.config.empty()) continue;
+            std::system(("cp '" + o.config + "' '" + dir + "/.config'").c_str());
+            arg = "--olddefconfig";
+        } else if (m == "defconfig") {
+            arg = "--defconfig=" + defconfig;
+        }
+        confCpu += runProgram({o.conf, "-s", arg, "Kconfig"}, env, dir).ownCpuMs;
+        std::system(("rm -rf '" + dir + "'").c_str());
+    }
+    std::printf("  conf for the same baselines on one tree: own CPU %7.1f ms (twice that for both "
+                "trees, before any comparison)\n",
+                confCpu);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -327,20 +406,30 @@ int main(int argc, char **argv)
         std::vector<double> wall;
         Environment cliEnv = env;
         cliEnv.set("XDG_CACHE_HOME", warmCache + "/xdg");
-        // warm the CLI's own cache location once
-        const std::string warmup = tempDir("cli");
-        runProgram({o.cli, "-s", "--olddefconfig", "Kconfig"}, cliEnv, warmup);
-        for (int i = 0; i < o.runs; ++i) {
-            const std::string dir = tempDir("cli");
+        // One working directory, like a kernel build directory: the CLI's
+        // probe and tree caches are keyed by it. The first run fills them.
+        const std::string dir = tempDir("cli");
+        std::vector<double> cpu;
+        for (int i = 0; i <= o.runs; ++i) {
             if (!o.config.empty())
                 std::system(("cp '" + o.config + "' '" + dir + "/.config'").c_str());
-            wall.push_back(
-                runProgram({o.cli, "-s", "--olddefconfig", "Kconfig"}, cliEnv, dir).wallMs);
-            std::system(("rm -rf '" + dir + "'").c_str());
+            const ProcessTimes t =
+                runProgram({o.cli, "-s", "--olddefconfig", "Kconfig"}, cliEnv, dir);
+            if (t.status != 0) {
+                std::printf("studio CLI --olddefconfig failed (status %d)\n", t.status);
+                break;
+            }
+            if (i == 0) continue;
+            wall.push_back(t.wallMs);
+            cpu.push_back(t.ownCpuMs);
         }
-        std::system(("rm -rf '" + warmup + "'").c_str());
-        std::printf("studio CLI --olddefconfig, warm wall %8.1f ms  (median of %d)\n", median(wall),
-                    o.runs);
+        std::system(("rm -rf '" + dir + "'").c_str());
+        std::printf("studio CLI --olddefconfig, warm wall %8.1f ms   own CPU %7.1f ms   (median of "
+                    "%d)\n",
+                    median(wall), median(cpu), o.runs);
+        if (!confCpu.empty())
+            std::printf("  -> %.1f%% of conf's own CPU time\n",
+                        100.0 * median(cpu) / median(confCpu));
     }
 
     // --- one value change: incremental vs full ---
@@ -383,6 +472,9 @@ int main(int argc, char **argv)
         }
         std::printf("full recalculation of all symbols       %6.1f ms\n", median(full));
     }
+
+    // --- what-if: a one-line Kconfig edit across six baselines ---
+    whatIf(*info, env, o, warmCache, objtree, *loaded->tree);
 
     // --- memory, in a fresh process ---
     {

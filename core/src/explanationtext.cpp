@@ -206,7 +206,11 @@ std::string stateChangeText(const SymbolSnapshot &b, const SymbolSnapshot &a)
     else if (b.changeable != a.changeable && a.visible != Tristate::No)
         s += a.changeable ? ", no longer locked" : ", now locked";
     else if (b.visible != a.visible && b.value == a.value)
-        s += a.visible == Tristate::Mod ? ", now limited to m" : ", can be y again";
+        s += a.visible == Tristate::Mod ? ", now limited to m" : ", can now be y";
+    // A select that starts or stops reaching the symbol moves its lower limit.
+    if (b.revDep != a.revDep)
+        s += a.revDep == Tristate::No ? ", no longer selected"
+                                      : ", now selected (at least " + tri(a.revDep) + ")";
     if (b.written != a.written && b.value == a.value)
         s += a.written ? ", now written to .config" : ", no longer written to .config";
     return s;
@@ -741,7 +745,9 @@ std::string renderImpactReport(const ImpactReport &report, ExplanationFormat for
         if (b.changes.empty() && b.newWarnings.empty())
             head += "no change.";
         else
-            head += std::to_string(b.values) + " value, " + std::to_string(b.visibility) + " visibility and " +
+            head += std::to_string(b.changes.size()) +
+                    (b.changes.size() == 1 ? " symbol: " : " symbols: ") +
+                    std::to_string(b.values) + " value, " + std::to_string(b.visibility) + " visibility and " +
                     std::to_string(b.writability) + " writability changes" +
                     (b.newWarnings.empty() ? std::string(".")
                                            : "; " + std::to_string(b.newWarnings.size()) + " new unmet-dependency warnings.");

@@ -318,7 +318,10 @@ ImpactReport analyzeImpact(const Tree &before, const Tree &after,
             }
             if (c.before.value != c.after.value) ++impact.values;
             if (c.before.visible != c.after.visible) ++impact.visibility;
-            if (c.before.changeable != c.after.changeable) ++impact.writability;
+            // The values a user may choose: locked or not, and the floor a
+            // select puts under them.
+            if (c.before.changeable != c.after.changeable || c.before.revDep != c.after.revDep)
+                ++impact.writability;
             impact.changes.push_back(std::move(c));
         }
         // Edited symbols first: they are where the chains start.

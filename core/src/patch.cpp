@@ -29,16 +29,28 @@ std::vector<std::string> splitLines(const std::string &text, bool &finalNewline)
     return lines;
 }
 
-// "a/drivers/vfio/Kconfig\t2023-..." -> "drivers/vfio/Kconfig"
-std::string stripPath(std::string p, bool gitStyle)
+// "drivers/vfio/Kconfig\t2023-..." -> "drivers/vfio/Kconfig"
+std::string headerPath(std::string p)
 {
     const std::size_t tab = p.find('\t');
     if (tab != std::string::npos) p.resize(tab);
     while (!p.empty() && (p.back() == ' ' || p.back() == '\r'))
         p.pop_back();
-    if (p == "/dev/null") return p;
-    if (gitStyle && p.size() > 2 && (p[0] == 'a' || p[0] == 'b') && p[1] == '/') p = p.substr(2);
     return p;
+}
+
+// Drops the a/ and b/ of git, quilt and `diff -ur a b` output (patch -p1),
+// but only when both sides carry them, so that a plain `diff -u` path that
+// happens to start with "a/" is kept.
+void stripPrefixes(std::string &oldPath, std::string &newPath)
+{
+    const auto has = [](const std::string &p, char c) {
+        return p == "/dev/null" || (p.size() > 2 && p[0] == c && p[1] == '/');
+    };
+    if (!has(oldPath, 'a') || !has(newPath, 'b') || (oldPath == "/dev/null" && newPath == oldPath))
+        return;
+    if (oldPath != "/dev/null") oldPath.erase(0, 2);
+    if (newPath != "/dev/null") newPath.erase(0, 2);
 }
 
 bool parseRange(const std::string &s, int &start, int &count)
@@ -72,9 +84,6 @@ Patch parsePatch(const std::string &text)
     const auto error = [&](std::size_t i, const std::string &msg) {
         patch.errors.push_back("patch:" + std::to_string(i + 1) + ": " + msg);
     };
-    // A git mail: "diff --git a/x b/x" headers mean a/ b/ prefixes.
-    bool gitStyle =
-        text.find("\ndiff --git ") != std::string::npos || text.rfind("diff --git ", 0) == 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string &l = lines[i];
         if (patch.subject.empty() && l.rfind("Subject: ", 0) == 0) {
@@ -85,8 +94,9 @@ Patch parsePatch(const std::string &text)
             continue;
         FilePatch fp;
         fp.patchLine = static_cast<int>(i + 1);
-        fp.oldPath = stripPath(l.substr(4), gitStyle);
-        fp.newPath = stripPath(lines[i + 1].substr(4), gitStyle);
+        fp.oldPath = headerPath(l.substr(4));
+        fp.newPath = headerPath(lines[i + 1].substr(4));
+        stripPrefixes(fp.oldPath, fp.newPath);
         i += 2;
         while (i < lines.size() && lines[i].rfind("@@ ", 0) == 0) {
             PatchHunk h;
@@ -124,15 +134,17 @@ Patch parsePatch(const std::string &text)
                 h.lines.push_back(b.empty() ? std::string(" ") : b);
                 ++i;
             }
-            if (oldSeen != h.oldCount || newSeen != h.newCount)
-                error(static_cast<std::size_t>(h.patchLine - 1),
-                      "hunk ends early: expected " + std::to_string(h.oldCount) + " old and " +
-                          std::to_string(h.newCount) + " new lines");
             if (i < lines.size() && lines[i].rfind("\\ No newline", 0) == 0) {
                 h.noNewlineAtEnd = !h.lines.empty() && h.lines.back()[0] != '-';
                 ++i;
             }
-            fp.hunks.push_back(std::move(h));
+            // A cut-off hunk (a truncated mail) is not applied halfway.
+            if (oldSeen != h.oldCount || newSeen != h.newCount)
+                error(static_cast<std::size_t>(h.patchLine - 1),
+                      "hunk ends early: expected " + std::to_string(h.oldCount) + " old and " +
+                          std::to_string(h.newCount) + " new lines");
+            else
+                fp.hunks.push_back(std::move(h));
         }
         --i;
         if (fp.hunks.empty())
@@ -192,11 +204,25 @@ bool applyHunks(const std::string &text, const std::vector<PatchHunk> &hunks, st
             ok = false;
             continue;
         }
+        // Context keeps the file's own lines; added lines take its line ends
+        // (a CRLF file stays CRLF).
+        const bool crlf = !oldSide.empty() && !lines[static_cast<std::size_t>(found)].empty() &&
+                          lines[static_cast<std::size_t>(found)].back() == '\r';
+        std::vector<std::string> replacement;
+        std::size_t old = static_cast<std::size_t>(found);
+        for (const std::string &l : hunk.lines) {
+            if (l[0] == ' ')
+                replacement.push_back(lines[old++]);
+            else if (l[0] == '-')
+                ++old;
+            else
+                replacement.push_back(l.substr(1) + (crlf ? "\r" : ""));
+        }
         lines.erase(lines.begin() + found,
                     lines.begin() + found + static_cast<long>(oldSide.size()));
-        lines.insert(lines.begin() + found, newSide.begin(), newSide.end());
-        offset += static_cast<long long>(newSide.size()) -
-                  static_cast<long long>(oldSide.size()) + (found - expected);
+        lines.insert(lines.begin() + found, replacement.begin(), replacement.end());
+        offset += static_cast<long long>(newSide.size()) - static_cast<long long>(oldSide.size()) +
+                  (found - expected);
         if (hunk.noNewlineAtEnd &&
             found + static_cast<long>(newSide.size()) == static_cast<long>(lines.size()))
             finalNewline = false;
