@@ -61,6 +61,16 @@ private slots:
         QVERIFY2(report.isEmpty(), qPrintable(report));
     }
 
+    // The same, run twice in one directory: the second run reuses the cached
+    // probes and tree.
+    void cliWarmCaches_data() { addCaseRows(QStringLiteral("menu")); }
+    void cliWarmCaches()
+    {
+        QFETCH(QString, caseDir);
+        const QString report = checkCliWarmCaches(caseDir);
+        QVERIFY2(report.isEmpty(), qPrintable(report));
+    }
+
     void loading_data() { addCaseRows(QStringLiteral("menu")); }
     void loading()
     {

@@ -22,6 +22,16 @@ private slots:
         QVERIFY2(report.isEmpty(), qPrintable(report));
     }
 
+    // The same, run twice in one directory: the second run reuses the cached
+    // probes and tree.
+    void cliWarmCaches_data() { addCaseRows(QStringLiteral("parser")); }
+    void cliWarmCaches()
+    {
+        QFETCH(QString, caseDir);
+        const QString report = checkCliWarmCaches(caseDir);
+        QVERIFY2(report.isEmpty(), qPrintable(report));
+    }
+
     // loadTree() reports warnings and errors with conf's "file:line:" texts, and
     // fails exactly when conf stops after parsing.
     void loading_data() { addCaseRows(QStringLiteral("parser")); }

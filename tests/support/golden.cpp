@@ -75,6 +75,18 @@ QMap<QString, QByteArray> readTree(const QString &root)
 
 } // namespace
 
+QString scratchRoot()
+{
+    static const QString root = [] {
+        const QString env = qEnvironmentVariable("KCS_TEST_TMPDIR");
+        if (!env.isEmpty()) return env;
+        const QFileInfo shm(QStringLiteral("/dev/shm"));
+        if (shm.isDir() && shm.isWritable()) return shm.absoluteFilePath();
+        return QDir::tempPath();
+    }();
+    return root;
+}
+
 QString CaseSpec::envValue(const QString &n) const
 {
     for (const auto &[k, v] : env)
@@ -176,15 +188,20 @@ QStringList prepareWorkDir(const CaseSpec &c, const QString &work)
         const QString rel = QDir(c.dir).relativeFilePath(path);
         if (isMetadata(rel)) continue;
         const QString target = work + '/' + targetName(rel);
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile::remove(target);
-        if (!QFile::copy(path, target)) qFatal("cannot copy %s", qPrintable(path));
+        if (!QFileInfo(target).isFile() || readAll(target) != readAll(path)) {
+            QDir().mkpath(QFileInfo(target).absolutePath());
+            QFile::remove(target);
+            if (!QFile::copy(path, target)) qFatal("cannot copy %s", qPrintable(path));
+        }
         QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
                                           QFile::ReadOther);
         utimbuf times{inputEpoch, inputEpoch};
         ::utime(QFile::encodeName(target).constData(), &times);
         inputs << targetName(rel);
     }
+    // what an earlier run left behind goes
+    for (const QString &f : readTree(work).keys())
+        if (!inputs.contains(f)) QFile::remove(work + '/' + f);
     return inputs;
 }
 
@@ -197,20 +214,28 @@ QList<QPair<QString, QString>> caseEnvironment(const CaseSpec &c)
     return env;
 }
 
-Outputs runCli(const CaseSpec &c, const QString &cacheHome)
+Outputs runCli(const CaseSpec &c, const RunOptions &options)
 {
-    QTemporaryDir work;
-    QTemporaryDir cache; // an empty probe cache unless one is given
-    const QStringList inputs = prepareWorkDir(c, work.path());
+    return runTool(QStringLiteral(KCS_CLI_PATH), c, options);
+}
+
+Outputs runTool(const QString &program, const CaseSpec &c, const RunOptions &options)
+{
+    QTemporaryDir scratch(scratchRoot() + "/kcs-work-XXXXXX");
+    QTemporaryDir cache(scratchRoot() + "/kcs-cache-XXXXXX"); // unused when one is given
+    const QString workPath = options.workDir.isEmpty() ? scratch.path() : options.workDir;
+    QDir().mkpath(workPath);
+    const QString cacheHome = options.cacheHome.isEmpty() ? cache.path() : options.cacheHome;
+    const QStringList inputs = prepareWorkDir(c, workPath);
 
     QProcessEnvironment penv;
     for (const auto &[k, v] : caseEnvironment(c))
         penv.insert(k, v);
-    penv.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome.isEmpty() ? cache.path() : cacheHome);
+    penv.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome);
 
     QProcess p;
     p.setProcessEnvironment(penv);
-    p.setWorkingDirectory(work.path());
+    p.setWorkingDirectory(workPath);
     QTemporaryDir stdinDir;
     if (c.stdinData) {
         const QString in = stdinDir.path() + "/stdin";
@@ -222,21 +247,21 @@ Outputs runCli(const CaseSpec &c, const QString &cacheHome)
     } else {
         p.setStandardInputFile(QProcess::nullDevice());
     }
-    p.start(QStringLiteral(KCS_CLI_PATH), c.args);
+    p.start(program, c.args);
     Outputs o;
-    if (!p.waitForFinished(120000)) {
+    if (!p.waitForFinished(options.timeoutMs)) {
         p.kill();
         p.waitForFinished();
-        o.err = "kconfig-studio-cli did not finish in time";
+        o.err = program.toUtf8() + " did not finish in time";
         return o;
     }
     o.out = p.readAllStandardOutput();
     o.err = p.readAllStandardError();
     o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 
-    const QMap<QString, QByteArray> after = readTree(work.path());
+    const QMap<QString, QByteArray> after = readTree(workPath);
     for (auto it = after.cbegin(); it != after.cend(); ++it) {
-        const QFileInfo fi(work.path() + '/' + it.key());
+        const QFileInfo fi(workPath + '/' + it.key());
         const bool written = fi.lastModified().toSecsSinceEpoch() > inputEpoch + 86400;
         if (!inputs.contains(it.key()) || written) o.files.insert(it.key(), it.value());
     }
@@ -304,7 +329,7 @@ ApiCase::CurrentDirGuard::~CurrentDirGuard()
     QDir::setCurrent(previous);
 }
 
-ApiCase::ApiCase(const CaseSpec &c) : m_spec(c)
+ApiCase::ApiCase(const CaseSpec &c) : m_spec(c), m_work(scratchRoot() + "/kcs-api-XXXXXX")
 {
     prepareWorkDir(c, m_work.path());
     for (const auto &[k, v] : caseEnvironment(c))
@@ -422,6 +447,35 @@ QString checkCliAgainstExpected(const QString &caseDir)
     if (report.isEmpty()) return {};
     return QStringLiteral("%1 (%2): kconfig-studio-cli %3 differs from conf:\n%4")
         .arg(c.name, c.description, c.args.join(' '), report);
+}
+
+QString checkCliWarmCaches(const QString &caseDir)
+{
+    const CaseSpec c = loadCase(caseDir);
+    const Outputs expected = expectedOutputs(c);
+    QTemporaryDir scratch(scratchRoot() + "/kcs-warm-XXXXXX");
+    RunOptions options;
+    options.cacheHome = scratch.path() + "/cache";
+    options.workDir = scratch.path() + "/work";
+    QString report;
+    const QString first = compareOutputs(expected, runCli(c, options));
+    if (!first.isEmpty()) report += QStringLiteral("first run (empty caches):\n") + first;
+    const QString treeDir = options.cacheHome + "/kconfig-studio/trees";
+    const auto treeEntries = [&] {
+        QStringList l;
+        for (const QFileInfo &fi : QDir(treeDir).entryInfoList(QDir::Files))
+            l << fi.fileName() + ' ' + QString::number(fi.lastModified().toMSecsSinceEpoch());
+        return l;
+    };
+    const QStringList before = treeEntries();
+    if (expected.exitCode == 0 && before.isEmpty() && !c.args.contains("--no-shell"))
+        report += QStringLiteral("the first run stored no tree in %1\n").arg(treeDir);
+    const QString second = compareOutputs(expected, runCli(c, options));
+    if (!second.isEmpty()) report += QStringLiteral("second run (warm caches):\n") + second;
+    if (treeEntries() != before)
+        report += QStringLiteral("the second run stored a tree again instead of reusing it\n");
+    if (report.isEmpty()) return {};
+    return QStringLiteral("%1 (%2): %3").arg(c.name, c.description, report);
 }
 
 QString checkLoadDiagnostics(const QString &caseDir)

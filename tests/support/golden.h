@@ -41,6 +41,11 @@ struct CaseSpec
     QString modeArgument() const; // FILE of --defconfig=FILE / --savedefconfig=FILE
 };
 
+// Where the tests create scratch directories: $KCS_TEST_TMPDIR, else /dev/shm
+// when it is a writable directory (kconfig-studio-cli fsyncs what it writes,
+// which is slow on some disks), else the system's temporary directory.
+QString scratchRoot();
+
 // All case directories of an area (tests/data/<area>/*), sorted.
 QStringList caseDirs(const QString &area);
 CaseSpec loadCase(const QString &dir);
@@ -60,12 +65,26 @@ struct Outputs
 
 Outputs expectedOutputs(const CaseSpec &c);
 // Copies the inputs into `work` like accept-references.sh; returns their paths.
+// Files already there with the right content are kept (only their dates are
+// reset), anything else in `work` is removed.
 QStringList prepareWorkDir(const CaseSpec &c, const QString &work);
 // The environment a case runs in (fixed PATH and locale plus the case's env).
 QList<QPair<QString, QString>> caseEnvironment(const CaseSpec &c);
-// Runs kconfig-studio-cli on the case in a scratch directory. The probe cache
-// lives in `cacheHome` (as XDG_CACHE_HOME), or in a fresh directory.
-Outputs runCli(const CaseSpec &c, const QString &cacheHome = {});
+struct RunOptions
+{
+    // XDG_CACHE_HOME, where kconfig-studio-cli keeps its probe and tree
+    // caches; empty: a fresh directory for this run.
+    QString cacheHome;
+    // The working directory (emptied and filled with the inputs); empty: a
+    // fresh scratch directory. The tree cache is keyed by it.
+    QString workDir;
+    int timeoutMs = 120000;
+};
+// Runs `program` (conf or kconfig-studio-cli) on the case in a working
+// directory set up like accept-references.sh does.
+Outputs runTool(const QString &program, const CaseSpec &c, const RunOptions &options = {});
+// runTool() for kconfig-studio-cli.
+Outputs runCli(const CaseSpec &c, const RunOptions &options = {});
 // Empty when identical; otherwise a report with a unified diff per difference.
 QString compareOutputs(const Outputs &expected, const Outputs &actual);
 QString unifiedDiff(const QByteArray &expected, const QByteArray &actual, const QString &label);
@@ -123,6 +142,10 @@ private:
 //
 // conf's outputs for the case vs kconfig-studio-cli's.
 QString checkCliAgainstExpected(const QString &caseDir);
+// Two runs of kconfig-studio-cli in the same working directory with the same
+// caches (the second one served by the probe and tree caches) both give conf's
+// outputs; for a tree that loads, the second run must not store a new tree.
+QString checkCliWarmCaches(const QString &caseDir);
 // Loading the tree through the API reports exactly conf's parse-time messages:
 // all of them when loading fails, a prefix of stdout/stderr otherwise.
 QString checkLoadDiagnostics(const QString &caseDir);
