@@ -28,7 +28,7 @@ flock 9
 tar_id=$(stat -c '%s %Y' "$kcs_tarball")
 if [ ! -f "$kcs_cache/.extracted" ] || [ "$(cat "$kcs_cache/.extracted")" != "$tar_id" ]; then
     echo "Extracting $kcs_tarball into $kcs_src (once)..."
-    rm -rf "$kcs_src" "$kcs_src.tmp" "$kcs_conf_build" "$kcs_cache/.conf-built"
+    rm -rf "$kcs_src" "$kcs_src.tmp" "$kcs_conf_build" "$kcs_cache/.conf-built" "$kcs_cache/seeds"
     mkdir -p "$kcs_src.tmp"
     tar -xJf "$kcs_tarball" -C "$kcs_src.tmp" --strip-components=1
     mv "$kcs_src.tmp" "$kcs_src"
@@ -37,7 +37,7 @@ fi
 
 if [ ! -f "$kcs_cache/.conf-built" ] || [ ! -x "$kcs_conf" ]; then
     echo "Building the kernel's conf in $kcs_conf_build..."
-    rm -rf "$kcs_conf_build"
+    rm -rf "$kcs_conf_build" "$kcs_cache/seeds"
     mkdir -p "$kcs_conf_build"
     # 'defconfig' builds scripts/kconfig/conf (and runs it once).
     if ! make -s -C "$kcs_src" O="$kcs_conf_build" ARCH=x86_64 defconfig >"$kcs_cache/build-conf.log" 2>&1; then
