@@ -111,12 +111,20 @@ Tristate Config::exprValue(const Expr *e)
         calc(e->sym);
         v = st(e->sym).tri;
         break;
-    case ExprType::And:
-        v = triAnd(exprValue(e->left), exprValue(e->right));
+    // Left operand first, as expr_calc_value: evaluating calculates symbols
+    // lazily, and in rare cases (stale choice member visibility) the order of
+    // those calculations shows in the results. (Function arguments would be
+    // evaluated in an unspecified order: GCC does the right one first.)
+    case ExprType::And: {
+        const Tristate left = exprValue(e->left);
+        v = triAnd(left, exprValue(e->right));
         break;
-    case ExprType::Or:
-        v = triOr(exprValue(e->left), exprValue(e->right));
+    }
+    case ExprType::Or: {
+        const Tristate left = exprValue(e->left);
+        v = triOr(left, exprValue(e->right));
         break;
+    }
     case ExprType::Not:
         v = triNot(exprValue(e->left));
         break;
