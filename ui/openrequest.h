@@ -4,10 +4,16 @@
 
 #include <QString>
 
+#include <map>
+#include <string>
+
 struct OpenRequest
 {
     QString path;         // kernel tree directory or Kconfig file; empty opens the demo
     QString arch;         // for kernel trees; empty: $ARCH or the host's
     QString configFile;   // .config to load; empty: $KCONFIG_CONFIG or <tree>/.config
     bool runShell = true; // run $(shell,...) probes
+    // Kconfig files (names as `source` gives them) read from memory instead
+    // of the disk: the what-if edits.
+    std::map<std::string, std::string> overlays;
 };
