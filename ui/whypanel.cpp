@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "whypanel.h"
 
+#include "htmlsentencemarkup.h"
 #include "navigationhistory.h"
 #include "wrappingitemdelegate.h"
 
@@ -36,56 +37,12 @@ QString display(const std::string &s)
     return qs(s).replace(QStringLiteral(" -> "), QStringLiteral(" \u2192 "));
 }
 
-// HTML with symbols and file:line as links.
-class HtmlMarkup : public SentenceMarkup
-{
-public:
-    std::string text(const std::string &s) const override
-    {
-        return QString::fromStdString(s)
-            .toHtmlEscaped()
-            .replace(QStringLiteral(" -&gt; "), QStringLiteral(" \u2192 "))
-            .toStdString();
-    }
-    std::string symbol(const Symbol *s) const override
-    {
-        const std::string name = s->displayName();
-        return "<a href=\"sym:" + name + "\">" + name + "</a>";
-    }
-    std::string code(const std::string &markedUp) const override
-    {
-        return "<code>" + markedUp + "</code>";
-    }
-    std::string location(const SourceLocation &l) const override
-    {
-        return "<a href=\"src:" + l.toString() + "\">" + l.toString() + "</a>";
-    }
-};
-
-// Rich text for the tree: code in monospace, no links (rows navigate on activation).
-class RowMarkup : public SentenceMarkup
-{
-public:
-    std::string text(const std::string &s) const override
-    {
-        return QString::fromStdString(s)
-            .toHtmlEscaped()
-            .replace(QStringLiteral(" -&gt; "), QStringLiteral(" \u2192 "))
-            .toStdString();
-    }
-    std::string symbol(const Symbol *s) const override { return s->displayName(); }
-    std::string code(const std::string &markedUp) const override
-    {
-        return "<code>" + markedUp + "</code>";
-    }
-};
-
 QTreeWidgetItem *reasonItem(const Fact &f, const ValueSource &now, const ValueSource *before)
 {
     const ReasonLine line = reasonLine(f, now, before);
     auto *item = new QTreeWidgetItem(QStringList{display(line.sentence)});
     item->setData(0, WrappingItemDelegate::HtmlRole,
-                  qs(reasonLine(f, now, before, RowMarkup()).sentence));
+                  qs(reasonLine(f, now, before, HtmlSentenceMarkup(false)).sentence));
     item->setToolTip(0, item->text(0));
     if (f.location.isValid()) {
         item->setData(0, WhyPanel::FileRole, qs(f.location.fileName()));
@@ -233,7 +190,8 @@ void WhyPanel::fillTree(const ChangeReport &report)
         for (const Fact &f : n.reasons) {
             if (f.kind == Fact::Kind::UserValue) continue;
             text += QStringLiteral(": ") + display(reasonSummary(f, now, before));
-            html += QStringLiteral(": ") + qs(reasonSummary(f, now, before, RowMarkup()));
+            html +=
+                QStringLiteral(": ") + qs(reasonSummary(f, now, before, HtmlSentenceMarkup(false)));
             break;
         }
         auto *item = new QTreeWidgetItem(QStringList{text});
@@ -285,7 +243,7 @@ void WhyPanel::showSymbol(const MenuNode *menu)
                                  "why it has its value.</p>"));
         return;
     }
-    HtmlMarkup html;
+    HtmlSentenceMarkup html;
     CurrentValues now(*m_doc->config());
     SymbolReport report = m_explainer->explainSymbol(sym);
     m_symbolTitle->setText(
