@@ -21,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #ifdef KCS_HAVE_KSYNTAXHIGHLIGHTING
@@ -95,6 +96,7 @@ SourceView::SourceView(ConfigDocument *doc, QWidget *parent) : QWidget(parent), 
     layout->setSpacing(0);
 
     auto *bar = new QHBoxLayout;
+    m_bar = bar;
     bar->setContentsMargins(6, 4, 6, 4);
     auto *label = new QLabel(tr("&Definition:"), this);
     m_definitions = new QComboBox(this);
@@ -137,6 +139,8 @@ SourceView::SourceView(ConfigDocument *doc, QWidget *parent) : QWidget(parent), 
     connect(m_editor, &QPlainTextEdit::updateRequest, m_lineNumbers,
             [this](const QRect &, int) { m_lineNumbers->update(); });
     connect(m_definitions, &QComboBox::activated, this, &SourceView::showDefinition);
+    connect(m_editor->document(), &QTextDocument::contentsChanged, this,
+            &SourceView::onContentsChanged);
     connect(m_doc, &ConfigDocument::loaded, this, [this] {
         clear();
         m_file.clear(); // srctree may differ: read files again
@@ -153,7 +157,8 @@ void SourceView::clear()
     m_path->clear();
     m_entryLine = m_entryLines = 0;
     m_line = 0;
-    m_editor->setExtraSelections({});
+    m_entrySelections.clear();
+    applySelections();
 }
 
 void SourceView::showMenu(const MenuNode *menu)
@@ -236,19 +241,40 @@ bool SourceView::loadFile(const QString &file)
         m_editor->clear();
         return false;
     }
-    SourceFiles sources;
-    sources.setBaseDirectory(m_doc->srctree().toStdString());
-    const auto opened = sources.open(file.toStdString(), info->environment);
-    if (!opened) {
-        m_editor->setPlainText(tr("Cannot read %1 (looked in %2).").arg(file, m_doc->srctree()));
-        m_definitions->setToolTip(QString());
-        return false;
+    const std::optional<QString> edited = m_textProvider ? m_textProvider(file) : std::nullopt;
+    if (edited) {
+        m_text = edited->toUtf8();
+        m_definitions->setToolTip(tr("%1 (edited in memory)").arg(file));
+    } else {
+        SourceFiles sources;
+        sources.setBaseDirectory(m_doc->srctree().toStdString());
+        const auto opened = sources.open(file.toStdString(), info->environment);
+        if (!opened) {
+            m_settingText = true;
+            m_editor->setPlainText(
+                tr("Cannot read %1 (looked in %2).").arg(file, m_doc->srctree()));
+            m_settingText = false;
+            m_definitions->setToolTip(QString());
+            return false;
+        }
+        m_text = QByteArray::fromStdString(opened->text);
+        m_definitions->setToolTip(QString::fromStdString(opened->path));
     }
-    m_text = QByteArray::fromStdString(opened->text);
     if (m_text.isNull()) m_text = QByteArray("");
-    m_definitions->setToolTip(QString::fromStdString(opened->path));
+    classifyLines();
+    m_settingText = true;
+    m_editor->setPlainText(QString::fromUtf8(m_text));
+    m_settingText = false;
+    updateLineNumberWidth();
+    refreshMarkers();
+    emit fileShown(file);
+    return true;
+}
 
-    // The classifier's state at each line start, for finding symbol names.
+// The classifier's state at each line start, for finding symbol names.
+void SourceView::classifyLines()
+{
+    m_lineStates.clear();
     SyntaxClassifier classifier;
     std::string_view text(m_text.constData(), m_text.size());
     std::size_t pos = 0;
@@ -259,9 +285,91 @@ bool SourceView::loadFile(const QString &file)
         classifier.classify(text.substr(pos, end - pos));
         pos = end + 1;
     }
-    m_editor->setPlainText(QString::fromUtf8(m_text));
+}
+
+void SourceView::setEditable(bool editable)
+{
+    m_editor->setReadOnly(!editable);
+    m_editor->setTextInteractionFlags(editable ? Qt::TextEditorInteraction
+                                               : Qt::TextSelectableByMouse |
+                                                     Qt::TextSelectableByKeyboard);
+}
+
+bool SourceView::isEditable() const
+{
+    return !m_editor->isReadOnly();
+}
+
+void SourceView::onContentsChanged()
+{
+    if (m_settingText || m_file.isEmpty() || m_text.isNull() || !isEditable()) return;
+    const QString text = m_editor->toPlainText();
+    m_text = text.toUtf8();
+    classifyLines();
     updateLineNumberWidth();
-    return true;
+    emit textEdited(m_file, text);
+}
+
+void SourceView::reloadFile()
+{
+    if (m_file.isEmpty()) return;
+    const int scroll = m_editor->verticalScrollBar()->value();
+    const int position = m_editor->textCursor().position();
+    const QString file = m_file;
+    m_text = QByteArray();
+    loadFile(file);
+    QTextCursor cursor(m_editor->document());
+    cursor.setPosition(std::min(position, m_editor->document()->characterCount() - 1));
+    m_editor->setTextCursor(cursor);
+    m_editor->verticalScrollBar()->setValue(scroll);
+}
+
+void SourceView::setMarkerProvider(MarkerProvider provider)
+{
+    m_markerProvider = std::move(provider);
+    updateLineNumberWidth();
+    refreshMarkers();
+}
+
+void SourceView::refreshMarkers()
+{
+    m_markers =
+        m_markerProvider && !m_file.isEmpty() ? m_markerProvider(m_file) : QList<LineMarker>();
+    applySelections();
+    m_lineNumbers->update();
+}
+
+const SourceView::LineMarker *SourceView::markerAt(int line) const
+{
+    const LineMarker *found = nullptr;
+    for (const LineMarker &m : m_markers)
+        if (m.line == line && (!found || (m.error && !found->error))) found = &m;
+    return found;
+}
+
+// The definition's background plus a wavy underline under each problem line.
+void SourceView::applySelections()
+{
+    QList<QTextEdit::ExtraSelection> all = m_entrySelections;
+    QTextDocument *document = m_editor->document();
+    for (const LineMarker &m : m_markers) {
+        const QTextBlock block = document->findBlockByNumber(m.line - 1);
+        if (!block.isValid()) continue;
+        QTextEdit::ExtraSelection s;
+        s.cursor = QTextCursor(block);
+        s.cursor.movePosition(QTextCursor::StartOfBlock);
+        s.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        s.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        s.format.setUnderlineColor(m.error ? QColor(0xd0, 0x20, 0x20) : QColor(0xd0, 0x90, 0x00));
+        s.format.setToolTip(m.message);
+        all.append(s);
+    }
+    m_editor->setExtraSelections(all);
+}
+
+void SourceView::addBarWidget(QWidget *widget)
+{
+    m_bar->addWidget(widget);
 }
 
 void SourceView::markLines(int firstLine, int count, int targetLine)
@@ -294,7 +402,8 @@ void SourceView::markLines(int firstLine, int count, int targetLine)
             selections.append(s);
         }
     }
-    m_editor->setExtraSelections(selections);
+    m_entrySelections = selections;
+    applySelections();
 
     const QTextBlock block = document->findBlockByNumber(std::max(targetLine, 1) - 1);
     if (block.isValid()) m_editor->setTextCursor(QTextCursor(block));
@@ -341,6 +450,26 @@ bool SourceView::eventFilter(QObject *watched, QEvent *event)
         paintLineNumbers();
         return true;
     }
+    if ((watched == m_editor->viewport() || watched == m_lineNumbers) &&
+        event->type() == QEvent::ToolTip) {
+        auto *e = static_cast<QHelpEvent *>(event);
+        const QPoint pos(0, watched == m_lineNumbers
+                                ? m_editor->viewport()->mapFrom(m_lineNumbers, e->pos()).y()
+                                : e->pos().y());
+        const int line = m_editor->cursorForPosition(pos).blockNumber() + 1;
+        if (const LineMarker *m = markerAt(line)) {
+            QString text;
+            for (const LineMarker &other : m_markers)
+                if (other.line == line)
+                    text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + m_file +
+                            QLatin1Char(':') + QString::number(line) + QStringLiteral(": ") +
+                            other.message;
+            QToolTip::showText(e->globalPos(), text, static_cast<QWidget *>(watched));
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
     if (watched == m_editor->viewport()) {
         if (event->type() == QEvent::MouseMove) {
             auto *e = static_cast<QMouseEvent *>(event);
@@ -369,7 +498,10 @@ void SourceView::changeEvent(QEvent *event)
             k->rehighlight();
         }
 #endif
-        if (m_entryLines) markLines(m_entryLine, m_entryLines, m_line);
+        if (m_entryLines)
+            markLines(m_entryLine, m_entryLines, m_line);
+        else
+            applySelections();
     }
     QWidget::changeEvent(event);
 }
@@ -378,7 +510,9 @@ void SourceView::updateLineNumberWidth()
 {
     const int digits = std::max(3, int(QString::number(m_editor->blockCount()).size()));
     const QFontMetrics fm(m_editor->font());
-    m_lineNumbers->setFixedWidth(fm.horizontalAdvance(QLatin1Char('9')) * digits + 14);
+    // Room for problem markers when something can report them.
+    const int markers = m_markerProvider ? fm.height() * 3 / 4 + 2 : 0;
+    m_lineNumbers->setFixedWidth(fm.horizontalAdvance(QLatin1Char('9')) * digits + 14 + markers);
 }
 
 void SourceView::paintLineNumbers()
@@ -409,6 +543,15 @@ void SourceView::paintLineNumbers()
         }
         p.drawText(QRect(0, r.top(), width - 8, r.height()), Qt::AlignRight | Qt::AlignVCenter,
                    QString::number(line));
+        if (const LineMarker *m = markerAt(line)) {
+            const int d = std::max(6, r.height() * 3 / 5);
+            p.save();
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(Qt::NoPen);
+            p.setBrush(m->error ? QColor(0xd0, 0x20, 0x20) : QColor(0xe0, 0xa0, 0x00));
+            p.drawEllipse(QRect(2, r.top() + (r.height() - d) / 2, d, d));
+            p.restore();
+        }
         block = block.next();
     }
 }
