@@ -148,6 +148,13 @@ Environment kernelEnvironment(const KernelTreeInfo &tree, const std::string &req
     env.set("PAHOLE", "pahole");
     env.set("PYTHON3", "python3");
     if (!env.isSet("CROSS_COMPILE")) env.set("CROSS_COMPILE", cross);
+    if (srcarch == "um") {
+        // arch/um/Makefile exports both, and arch/um/Kconfig sources
+        // arch/$(HEADER_ARCH)/um/Kconfig: without them it sources itself.
+        const std::string sub = base.value("SUBARCH", host);
+        env.set("SUBARCH", sub);
+        env.set("HEADER_ARCH", sub == "x86_64" || sub == "i386" ? "x86" : sub);
+    }
 
     const auto versionText = [&](const std::string &cmd) {
         if (!shell) return std::string();
