@@ -80,7 +80,8 @@ void usage(const char *prog)
         "  --arch ARCH       architecture for a kernel tree (default: $ARCH or the host's)\n"
         "  --config FILE     configuration to start from (default: $KCONFIG_CONFIG or\n"
         "                    .config in the tree, else the architecture's defaults)\n"
-        "  --format F        text (default, wrapped for e-mail), markdown or json\n"
+        "  --format F        text (default, wrapped for e-mail), markdown or json (one\n"
+        "                    object per line; explain prints one per --set)\n"
         "  --width N         wrap text at N columns (default 72)\n"
         "  --no-shell        do not run $(shell,...) commands\n"
         "  --no-probe-cache  run every $(shell,...) command\n"
@@ -233,6 +234,10 @@ int runWhy(const Options &o)
         std::fprintf(stderr, "why: exactly one SYMBOL expected\n");
         return 2;
     }
+    if (!o.want.empty() && o.want != "y" && o.want != "m" && o.want != "n") {
+        std::fprintf(stderr, "why: --want takes y, m or n, not '%s'\n", o.want.c_str());
+        return 2;
+    }
     Session s;
     if (!openSession(o, s)) return 1;
     Config &config = *s.load.config;
@@ -240,30 +245,25 @@ int runWhy(const Options &o)
     if (!sym) return 1;
     Explainer explainer(*s.load.tree, config);
     SymbolReport report = explainer.explainSymbol(sym);
-    std::fputs(renderSymbolReport(report, config, o.format, o.width).c_str(), stdout);
+    std::string out = renderSymbolReport(report, config, o.format, o.width);
     if (!o.want.empty()) {
         const Tristate wanted = o.want == "y"   ? Tristate::Yes
                                 : o.want == "m" ? Tristate::Mod
                                                 : Tristate::No;
-        CurrentValues now(config);
-        const auto reqs = explainer.requirementsFor(sym, wanted);
-        std::string text;
-        if (reqs.empty()) {
-            text = sym->name + " can be set to " + o.want + " now.\n";
+        std::string reqs = renderRequirements(sym, wanted, explainer.requirementsFor(sym, wanted),
+                                              config, o.format, o.width);
+        if (o.format == ExplanationFormat::Json) {
+            // One document: the report's object gets the requirements as "want".
+            if (out.size() >= 2 && out.compare(out.size() - 2, 2, "}\n") == 0)
+                out.resize(out.size() - 2);
+            while (!reqs.empty() && reqs.back() == '\n')
+                reqs.pop_back();
+            out += ",\"want\":" + reqs + "}\n";
         } else {
-            text = "To set " + sym->name + " to " + o.want + ":\n";
-            std::function<void(const std::vector<Fact> &, int)> emit =
-                [&](const std::vector<Fact> &fs, int depth) {
-                    for (const Fact &f : fs) {
-                        text += std::string(static_cast<std::size_t>(2 * depth), ' ') + "- " +
-                                factSentence(f, now, nullptr) + '\n';
-                        emit(f.children, depth + 1);
-                    }
-                };
-            emit(reqs, 1);
+            out += reqs;
         }
-        std::fputs(text.c_str(), stdout);
     }
+    std::fputs(out.c_str(), stdout);
     return 0;
 }
 
@@ -289,13 +289,19 @@ int runExplain(const Options &o)
         AppliedChange change = applyAssignment(config, sym, value);
         if (!change.ok) {
             std::fprintf(stderr, "%s\n", change.error.c_str());
-            CurrentValues now(config);
-            const Tristate wanted = value == "y"   ? Tristate::Yes
-                                    : value == "m" ? Tristate::Mod
-                                                   : Tristate::No;
-            if (sym->isBoolOrTristate())
-                for (const Fact &f : explainer.requirementsFor(sym, wanted))
-                    std::fprintf(stderr, "  - %s\n", factSentence(f, now, nullptr).c_str());
+            // A value out of the symbol's range: what would make it possible.
+            const bool tri = value == "y" || value == "m" || value == "n";
+            if (sym->isBoolOrTristate() && tri) {
+                const Tristate wanted = value == "y"   ? Tristate::Yes
+                                        : value == "m" ? Tristate::Mod
+                                                       : Tristate::No;
+                const auto reqs = explainer.requirementsFor(sym, wanted);
+                if (!reqs.empty())
+                    std::fputs(renderRequirements(sym, wanted, reqs, config,
+                                                  ExplanationFormat::Text, o.width)
+                                   .c_str(),
+                               stderr);
+            }
             return 1;
         }
         ChangeReport report =
