@@ -100,7 +100,15 @@ bool Preprocessor::expandFunction(const std::string &name, const std::vector<std
     const Location loc = m_location ? m_location() : Location{};
     out.clear();
     if (name == "error-if") {
-        if (args[0] == "y") fail(args[1]);
+        if (args[0] == "y" && m_errorIfIsFatal) fail(args[1]);
+        if (args[0] == "y") {
+            Diagnostic d;
+            d.severity = Diagnostic::Severity::Error;
+            d.location.line = loc.line;
+            d.message = args[1];
+            d.text = loc.file + ':' + std::to_string(loc.line) + ": " + args[1] + '\n';
+            m_diag.report(std::move(d));
+        }
     } else if (name == "filename") {
         out = loc.file;
     } else if (name == "info") {

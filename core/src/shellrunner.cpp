@@ -55,8 +55,9 @@ ShellOutput ProcessShellRunner::execute(const std::string &command, const Enviro
         return {};
     }
     if (pid == 0) {
-        // Child: own process group so a timeout can stop the whole pipeline.
-        ::setpgid(0, 0);
+        // Child: a session of its own, so that it has no controlling terminal
+        // to read from, and a process group a timeout can stop as a whole.
+        ::setsid();
         const int devnull = ::open("/dev/null", O_RDONLY);
         if (devnull >= 0) ::dup2(devnull, STDIN_FILENO);
         ::dup2(out[1], STDOUT_FILENO);

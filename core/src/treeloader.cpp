@@ -45,6 +45,7 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
     const SourceFiles &sources = options.sources ? *options.sources : diskOnly;
     LoadRecord record;
     const std::size_t firstDiagnostic = diagnostics.all().size();
+    const int errorsBefore = diagnostics.errorCount();
     if (cache) sources.setRecord(&record);
     struct Unrecord
     {
@@ -59,6 +60,7 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
                                       lexer.scannerLine()};
     });
     lexer.setPreprocessor(&pp);
+    pp.setErrorIfIsFatal(!options.keepGoing);
     if (cache) pp.setRecord(&record);
     if (options.progress) {
         lexer.setFileOpenedCallback([&](int count) {
@@ -81,7 +83,8 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
     tree->setEnvironmentDependencies(pp.environmentDependencies());
     tree->adoptFiles(lexer.takeFileNames(), lexer.files());
 
-    int errors = parser.errorCount();
+    const int toleratedErrors = options.keepGoing ? parser.errorCount() : 0;
+    int errors = parser.errorCount() - toleratedErrors;
     if (errors) {
         result.errorCount = errors;
         return result;
@@ -111,13 +114,14 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
         result.errorCount = errors;
         return result;
     }
-    if (cache) {
+    if (cache && diagnostics.errorCount() == errorsBefore) {
         record.diagnostics.assign(diagnostics.all().begin() +
                                       static_cast<std::ptrdiff_t>(firstDiagnostic),
                                   diagnostics.all().end());
         cache->store(options, *tree, record);
     }
     result.tree = std::move(tree);
+    result.errorCount = diagnostics.errorCount() - errorsBefore; // kept despite these
     return result;
 }
 

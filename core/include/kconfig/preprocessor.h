@@ -48,6 +48,9 @@ public:
     // Notes every environment variable looked up (found or not) and every
     // $(shell) command with its output, for the tree cache.
     void setRecord(LoadRecord *record) { m_record = record; }
+    // conf stops at a true $(error-if,...); a tree loaded with its probes
+    // refused reports it and goes on.
+    void setErrorIfIsFatal(bool fatal) { m_errorIfIsFatal = fatal; }
 
     void addVariable(const std::string &name, const std::string &value, Flavor flavor);
 
@@ -99,6 +102,7 @@ private:
     int m_shellCount = 0;
     int m_nesting = 0; // references being expanded inside each other
     LoadRecord *m_record = nullptr;
+    bool m_errorIfIsFatal = true;
 };
 
 } // namespace kconfig

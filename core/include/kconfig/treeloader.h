@@ -24,6 +24,11 @@ struct LoadOptions
     const SourceFiles *sources = nullptr; // null reads the disk only
     // Reuse (and refresh) a cached parse when nothing it depended on changed.
     const TreeCache *treeCache = nullptr;
+    // Keep a tree despite syntax errors and true $(error-if,...) (conf stops at
+    // them): for viewing a tree whose $(shell,...) probes were refused, where
+    // empty answers leave holes like "default  if CC_IS_GCC". Recursive
+    // dependencies and unreadable files still stop the load.
+    bool keepGoing = false;
     // Called after each file is opened; return false to cancel the load.
     std::function<bool(int filesOpened)> progress;
 };
@@ -31,7 +36,7 @@ struct LoadOptions
 struct LoadResult
 {
     std::unique_ptr<Tree> tree; // null when loading failed
-    int errorCount = 0;
+    int errorCount = 0; // with keepGoing, the errors the tree was kept despite
     bool cancelled = false;
     explicit operator bool() const { return tree != nullptr; }
 };
