@@ -170,6 +170,9 @@ private:
             int shown = std::min(count, limitOf(s, g.direction, g.kind));
             // Whatever does not fit leaves one node for its "+N more".
             if (shown < count || shown > room) shown = std::max(std::min(shown, room - 1), 0);
+            // One hidden symbol takes the room of its "+1 more" node: show it.
+            if (count - shown == 1 && static_cast<int>(m_graph.nodes.size()) + shown < m_budget)
+                shown = count;
             for (int k = 0; k < shown; ++k) {
                 addSymbol(g.fresh[static_cast<std::size_t>(k)], distance);
                 added.push_back(static_cast<int>(m_graph.nodes.size()) - 1);
