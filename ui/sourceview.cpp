@@ -92,11 +92,11 @@ QString definitionLabel(const MenuNode *m)
 SourceView::SourceView(ConfigDocument *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
 {
     auto *layout = new QVBoxLayout(this);
+    m_layout = layout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
     auto *bar = new QHBoxLayout;
-    m_bar = bar;
     bar->setContentsMargins(6, 4, 6, 4);
     auto *label = new QLabel(tr("&Definition:"), this);
     m_definitions = new QComboBox(this);
@@ -367,9 +367,9 @@ void SourceView::applySelections()
     m_editor->setExtraSelections(all);
 }
 
-void SourceView::addBarWidget(QWidget *widget)
+void SourceView::addRow(QWidget *row)
 {
-    m_bar->addWidget(widget);
+    m_layout->insertWidget(m_layout->count() - 1, row);
 }
 
 void SourceView::markLines(int firstLine, int count, int targetLine)

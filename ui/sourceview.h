@@ -16,9 +16,9 @@
 
 class ConfigDocument;
 class QComboBox;
-class QHBoxLayout;
 class QLabel;
 class QPlainTextEdit;
+class QVBoxLayout;
 class QSyntaxHighlighter;
 namespace kconfig {
 struct MenuNode;
@@ -67,8 +67,8 @@ public:
     void setMarkerProvider(MarkerProvider provider);
     void refreshMarkers();
     QList<LineMarker> markers() const { return m_markers; }
-    // Adds a widget at the end of the bar above the text.
-    void addBarWidget(QWidget *widget);
+    // Adds a row of controls between the bar and the text.
+    void addRow(QWidget *row);
 
 signals:
     void symbolActivated(const kconfig::Symbol *symbol); // Ctrl+click on a symbol name
@@ -101,7 +101,7 @@ private:
     ConfigDocument *m_doc;
     QComboBox *m_definitions;
     QLabel *m_path;
-    QHBoxLayout *m_bar;
+    QVBoxLayout *m_layout;
     QPlainTextEdit *m_editor;
     QWidget *m_lineNumbers;
     QSyntaxHighlighter *m_highlighter = nullptr;
