@@ -104,7 +104,7 @@ bool Preprocessor::expandFunction(const std::string &name, const std::vector<std
         if (args[0] == "y") {
             Diagnostic d;
             d.severity = Diagnostic::Severity::Error;
-            d.location.line = loc.line;
+            d.location = {loc.interned, loc.line};
             d.message = args[1];
             d.text = loc.file + ':' + std::to_string(loc.line) + ": " + args[1] + '\n';
             m_diag.report(std::move(d));
@@ -137,6 +137,7 @@ bool Preprocessor::expandFunction(const std::string &name, const std::vector<std
         if (args[0] == "y") {
             Diagnostic d;
             d.severity = Diagnostic::Severity::Warning;
+            d.location = {loc.interned, loc.line};
             d.message = args[1];
             d.text = loc.file + ':' + std::to_string(loc.line) + ": " + args[1] + '\n';
             m_diag.report(std::move(d));

@@ -57,7 +57,7 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
     Preprocessor pp(options.environment, options.shell, diagnostics);
     pp.setLocationProvider([&lexer] {
         return Preprocessor::Location{lexer.currentFile() ? *lexer.currentFile() : std::string(),
-                                      lexer.scannerLine()};
+                                      lexer.scannerLine(), lexer.currentFile()};
     });
     lexer.setPreprocessor(&pp);
     pp.setErrorIfIsFatal(!options.keepGoing);

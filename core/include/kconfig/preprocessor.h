@@ -38,8 +38,9 @@ public:
 
     struct Location
     {
-        std::string file; // cur_filename
-        int line = 0;     // the lexer's current line (conf's yylineno)
+        std::string file;                      // cur_filename
+        int line = 0;                          // the lexer's current line (conf's yylineno)
+        const std::string *interned = nullptr; // the same file, as diagnostics name it
     };
 
     Preprocessor(const Environment &env, ShellRunner *shell, DiagnosticSink &diagnostics);
