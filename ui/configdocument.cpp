@@ -96,6 +96,15 @@ void ConfigDocument::open(const OpenRequest &request)
     m_thread->start();
 }
 
+void ConfigDocument::trustShellAndReload()
+{
+    if (!m_loaded) return;
+    OpenRequest request = m_loaded->request;
+    request.trustShell = true;
+    if (request.configFile.isEmpty()) request.configFile = m_loaded->configPath;
+    open(request);
+}
+
 void ConfigDocument::cancelLoad()
 {
     if (m_job) m_job->cancel();

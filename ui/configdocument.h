@@ -45,9 +45,14 @@ public:
     // ---- loading ----
     void open(const OpenRequest &request);
     void cancelLoad();
+    // Runs the probes the tree was refused after all (the user agreed; the
+    // consent is remembered) and reloads it with the same .config.
+    void trustShellAndReload();
     bool isLoading() const { return m_job != nullptr; }
     bool isLoaded() const { return m_loaded && m_loaded->tree; }
     const LoadedTree *loadInfo() const { return m_loaded.get(); }
+    // The same, shared with work that outlives a reload (what-if analysis).
+    std::shared_ptr<const LoadedTree> sharedLoadInfo() const { return m_loaded; }
 
     kconfig::Tree *tree() const { return m_loaded ? m_loaded->tree.get() : nullptr; }
     kconfig::Config *config() const { return m_loaded ? m_loaded->config.get() : nullptr; }

@@ -3,12 +3,16 @@
 
 #include "configdocument.h"
 #include "diagnosticlist.h"
+#include "graphview.h"
 #include "menutreeview.h"
 #include "navigationhistory.h"
 #include "opentreedialog.h"
 #include "searchpanel.h"
+#include "shellconsentbanner.h"
 #include "sourceview.h"
 #include "symbolpage.h"
+#include "whatifmode.h"
+#include "whypanel.h"
 
 #include <kconfig/kerneltree.h>
 #include <kconfig/menunode.h>
@@ -45,6 +49,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 using namespace kconfig;
 using OptionMode = MenuTreeModel::OptionMode;
@@ -114,6 +119,9 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_doc(new ConfigDocument(this)), m_history(new NavigationHistory(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    // The old tree is gone when `loaded` arrives: forget its entries before
+    // anybody else hears of the new one.
+    connect(m_doc, &ConfigDocument::loaded, m_history, &NavigationHistory::clear);
     m_tree = new MenuTreeView(m_doc, m_history);
     m_tree->setObjectName(QStringLiteral("MenuTree"));
     m_symbolPage = new SymbolPage(m_doc);
@@ -124,11 +132,22 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setMinimumWidth(fontMetrics().averageCharWidth() * 30);
     m_tabs->addTab(m_symbolPage, tr("Symbol"));
     m_tabs->addTab(m_sourceView, tr("Source"));
+    auto *graph = new GraphView(m_doc, m_history);
+    m_tabs->addTab(graph, tr("Graph"));
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(QStringLiteral("MainSplitter"));
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_tree);
+    // The menu tree, under the bar that appears while a tree's probes wait
+    // for the user's consent.
+    auto *treeColumn = new QWidget;
+    auto *treeLayout = new QVBoxLayout(treeColumn);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    treeLayout->setSpacing(0);
+    m_shellBanner = new ShellConsentBanner(m_doc);
+    treeLayout->addWidget(m_shellBanner);
+    treeLayout->addWidget(m_tree, 1);
+    m_splitter->addWidget(treeColumn);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -136,6 +155,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createDocks();
+    m_whatIf = new WhatIfMode(this);
     createMenus();
     createToolBar();
     createStatusBar();
@@ -157,7 +177,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_symbolPage, &SymbolPage::symbolActivated, this,
             [this](const Symbol *symbol) { navigateTo(symbol); });
     connect(m_symbolPage, &SymbolPage::sourceRequested, this, &MainWindow::showSource);
+    connect(m_symbolPage, &SymbolPage::menuActivated, this,
+            [this](const MenuNode *menu) { navigateTo(menu); });
+    connect(m_sourceView, &SourceView::symbolActivated, this,
+            [this](const Symbol *symbol) { navigateTo(symbol); });
+    connect(m_why, &WhyPanel::sourceRequested, this, &MainWindow::showSource);
     connect(m_diagnostics, &DiagnosticList::locationActivated, this, &MainWindow::showSource);
+    connect(m_whatIf, &WhatIfMode::sourceRequested, this, &MainWindow::showSource);
+    connect(graph, &GraphView::sourceRequested, this, &MainWindow::showSource);
     connect(m_search, &SearchPanel::menuChosen, this,
             [this](const MenuNode *menu) { navigateTo(menu); });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
@@ -294,11 +321,10 @@ void MainWindow::createDocks()
     m_whyDock->setObjectName(QStringLiteral("WhyDock"));
     // Always there: it can float but not be closed.
     m_whyDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    auto *note = new QLabel(tr("Select a symbol"));
-    note->setAlignment(Qt::AlignCenter);
-    note->setEnabled(false);
-    note->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
-    m_whyDock->setWidget(note);
+    m_why = new WhyPanel(m_doc, m_history);
+    m_why->setObjectName(QStringLiteral("WhyPanel"));
+    m_why->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    m_whyDock->setWidget(m_why);
     addDockWidget(Qt::RightDockWidgetArea, m_whyDock);
 
     m_diagnostics = new DiagnosticList;
@@ -330,6 +356,8 @@ void MainWindow::createMenus()
     file->addAction(m_saveAs);
     file->addAction(m_saveDefconfig);
     file->addSeparator();
+    file->addAction(m_whatIf->applyPatchAction());
+    file->addSeparator();
     file->addAction(m_copyScreenshot);
     file->addSeparator();
     file->addAction(m_quit);
@@ -351,6 +379,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_diagnosticsDock->toggleViewAction());
     view->addAction(m_searchDock->toggleViewAction());
+    view->addAction(m_whatIf->dock()->toggleViewAction());
 
     QMenu *symbol = menuBar()->addMenu(tr("&Symbol"));
     symbol->addAction(m_back);
@@ -358,6 +387,14 @@ void MainWindow::createMenus()
     symbol->addSeparator();
     for (QAction *a : m_setValue)
         symbol->addAction(a);
+    symbol->addSeparator();
+    QAction *symbolHelp = symbol->addAction(tr("Symbol &Help"), this, [this] {
+        m_tabs->setCurrentWidget(m_symbolPage);
+        m_symbolPage->setFocus();
+    });
+    symbolHelp->setShortcut(QKeySequence::HelpContents);
+
+    menuBar()->addMenu(m_whatIf->menu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Introduction"), this, &MainWindow::showIntroduction);
@@ -779,7 +816,6 @@ void MainWindow::onLoaded()
     }
     m_archAction->setVisible(!info->arch.isEmpty());
 
-    m_history->clear();
     m_tree->setFocus();
     const QModelIndex first = m_tree->model()->index(0, 0);
     if (first.isValid()) m_tree->setCurrentIndex(first);
@@ -905,13 +941,6 @@ void MainWindow::runSearch()
 int MainWindow::addTab(QWidget *page, const QString &title)
 {
     return m_tabs->addTab(page, title);
-}
-
-void MainWindow::setWhyWidget(QWidget *widget)
-{
-    QWidget *old = m_whyDock->widget();
-    m_whyDock->setWidget(widget);
-    if (old && old != widget) old->deleteLater();
 }
 
 // ---- pictures and help --------------------------------------------------------------------------

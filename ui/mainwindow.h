@@ -28,6 +28,9 @@ class QToolButton;
 class SearchPanel;
 class SourceView;
 class SymbolPage;
+class WhatIfMode;
+class WhyPanel;
+class ShellConsentBanner;
 struct ActionResult;
 namespace kconfig {
 struct MenuNode;
@@ -50,13 +53,14 @@ public:
     DiagnosticList *diagnostics() const { return m_diagnostics; }
     QDockWidget *diagnosticsDock() const { return m_diagnosticsDock; }
     QDockWidget *whyDock() const { return m_whyDock; }
+    WhyPanel *whyPanel() const { return m_why; }
+    ShellConsentBanner *shellConsentBanner() const { return m_shellBanner; }
     QLineEdit *searchField() const { return m_searchField; }
     SearchPanel *searchPanel() const { return m_search; }
+    WhatIfMode *whatIf() const { return m_whatIf; }
 
     // A page for the current symbol next to Symbol and Source (e.g. a graph).
     int addTab(QWidget *page, const QString &title);
-    // The content of the "Why" dock; until set the dock shows a short note.
-    void setWhyWidget(QWidget *widget);
 
     // Opens a tree (asks first when there are unsaved changes).
     bool open(const OpenRequest &request);
@@ -121,6 +125,9 @@ private:
     DiagnosticList *m_diagnostics;
     QDockWidget *m_searchDock;
     SearchPanel *m_search;
+    WhatIfMode *m_whatIf = nullptr;
+    WhyPanel *m_why = nullptr;
+    ShellConsentBanner *m_shellBanner = nullptr;
     QLineEdit *m_searchField;
     QTimer *m_searchTimer;
     QComboBox *m_archCombo;

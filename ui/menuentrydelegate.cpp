@@ -151,7 +151,7 @@ void MenuEntryDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         }
         QFont font = opt.font;
         if (marker.kind == Kind::Menu) font.setWeight(QFont::DemiBold);
-        if (marker.kind == Kind::Comment) font.setItalic(true);
+        if (marker.kind == Kind::Comment || !marker.hasPrompt) font.setItalic(true);
         painter->setFont(font);
         const QFontMetrics fm(font);
 

@@ -51,10 +51,10 @@ MenuTreeView::MenuTreeView(ConfigDocument *doc, NavigationHistory *history, QWid
 void MenuTreeView::fitNameColumn()
 {
     if (m_nameColumnSized) return;
-    // A fifth of the view, within what symbol names need.
+    // A quarter of the view, within what symbol names need.
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     m_fittingColumns = true;
-    setColumnWidth(MenuTreeModel::NameColumn, qBound(em * 12, viewport()->width() / 5, em * 20));
+    setColumnWidth(MenuTreeModel::NameColumn, qBound(em * 12, viewport()->width() / 4, em * 20));
     m_fittingColumns = false;
 }
 

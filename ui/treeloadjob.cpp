@@ -4,6 +4,7 @@
 #include <kconfig/configreader.h>
 #include <kconfig/kerneltree.h>
 #include <kconfig/probecache.h>
+#include <kconfig/shellconsent.h>
 #include <kconfig/shellrunner.h>
 #include <kconfig/sourcefiles.h>
 #include <kconfig/treecache.h>
@@ -51,9 +52,7 @@ void TreeLoadJob::run()
     ProcessShellRunner processes(objtree.toStdString());
     ProbeCache cache(processes, cacheDir, objtree.toStdString());
     const bool useCache = !processEnv.isSet("KCONFIG_STUDIO_NO_PROBE_CACHE");
-    ShellRunner *shell = !m_request.runShell ? nullptr
-                         : useCache          ? static_cast<ShellRunner *>(&cache)
-                                             : &processes;
+    ShellRunner *runner = useCache ? static_cast<ShellRunner *>(&cache) : &processes;
 
     QString path = m_request.path;
     if (path.isEmpty()) {
@@ -61,6 +60,18 @@ void TreeLoadJob::run()
         result->isDemo = true;
     }
     const QFileInfo info(path);
+    // A tree runs only the commands the user agreed to for it (see
+    // shellconsent.h); with runShell off, none at all. Refused commands are
+    // answered as failed ones.
+    const std::string treeKey =
+        QFileInfo(info.isDir() ? path : info.path()).canonicalFilePath().toStdString();
+    const ShellConsentStore consents(ShellConsentStore::defaultDirectory(processEnv));
+    const bool trustShell = m_request.runShell && m_request.trustShell;
+    ConsentingShell consenting(*runner,
+                               m_request.runShell ? consents.approved(treeKey)
+                                                  : std::map<std::string, std::string>{},
+                               objtree.toStdString(), trustShell);
+    ShellRunner *shell = &consenting;
     Environment env = processEnv;
     if (info.isDir()) {
         if (auto kernel = detectKernelTree(path.toStdString())) {
@@ -98,9 +109,13 @@ void TreeLoadJob::run()
     options.environment = env;
     options.shell = shell;
     options.sources = &sources;
+    // Without consent the tree is kept despite the holes the failed answers
+    // leave; with it, errors stop the load like conf.
+    options.keepGoing = !trustShell;
     TreeCache trees(TreeCache::defaultDirectory(processEnv));
     if (m_request.runShell && !processEnv.isSet("KCONFIG_STUDIO_NO_PROBE_CACHE") &&
-        !processEnv.isSet("KCONFIG_STUDIO_NO_TREE_CACHE"))
+        !processEnv.isSet("KCONFIG_STUDIO_NO_TREE_CACHE") &&
+        (trustShell || !consents.approved(treeKey).empty()))
         options.treeCache = &trees;
     options.progress = [this, &processes](int files) {
         emit progress(files, processes.processesStarted());
@@ -121,6 +136,16 @@ void TreeLoadJob::run()
         emit finished(result);
         return;
     }
+    for (const std::string &c : consenting.refused())
+        result->refusedCommands << QString::fromStdString(c);
+    if (loaded && loaded.errorCount > 0 && result->refusedCommands.isEmpty()) {
+        // Every probe ran: the errors are the tree's own, and conf stops at them.
+        loaded.errorCount = sink.errorCount();
+        loaded.tree.reset();
+    }
+    if (loaded && trustShell)
+        consents.approve(treeKey, consenting.allowed(), objtree.toStdString());
+    result->errorsKept = loaded ? loaded.errorCount : 0;
     if (!loaded) {
         result->error =
             loaded.errorCount > 1

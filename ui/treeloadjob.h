@@ -13,6 +13,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <deque>
@@ -38,6 +39,10 @@ struct LoadedTree
     int filesParsed = 0;
     int probesRun = 0;    // processes started
     int probesCached = 0; // answers from the probe cache
+    // $(shell,...) commands not run for want of consent (answered as failed
+    // commands; the tree was kept despite the errors that caused).
+    QStringList refusedCommands;
+    int errorsKept = 0;
     double seconds = 0;
 };
 

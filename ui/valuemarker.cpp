@@ -30,6 +30,7 @@ ValueMarker ValueMarker::of(Config &config, const MenuNode *menu)
     ValueMarker m;
     m.visible = config.menuIsVisible(menu);
     m.prompt = promptOf(menu);
+    m.hasPrompt = menu->prompt != nullptr;
     const Symbol *sym = menu->sym;
 
     if (menu->isComment()) {

@@ -44,10 +44,11 @@ struct ValueMarker
     QString marker;                                  // "[*]", "{M}", "-*-", "(64)", "(X)", or empty
     QString prompt;                                  // prompt text; comments as "*** text ***"
     QString detail;                                  // choices: the selected member's prompt
-    QString suffix;      // "--->" (menu with visible entries) or "----" (empty menu)
-    QString value;       // plain value: y/m/n, the number or string
-    bool isNew = false;  // no user value yet: "(NEW)"
-    bool visible = true; // menu_is_visible
+    QString suffix;        // "--->" (menu with visible entries) or "----" (empty menu)
+    QString value;         // plain value: y/m/n, the number or string
+    bool isNew = false;    // no user value yet: "(NEW)"
+    bool hasPrompt = true; // false: the symbol's name stands in for a prompt
+    bool visible = true;   // menu_is_visible
 
     static ValueMarker of(kconfig::Config &config, const kconfig::MenuNode *menu);
 

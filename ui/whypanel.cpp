@@ -71,18 +71,20 @@ WhyPanel::WhyPanel(ConfigDocument *doc, NavigationHistory *history, QWidget *par
     m_historyBox = new QComboBox(top);
     m_historyBox->setToolTip(tr("Earlier actions"));
     m_historyBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_historyBox->setMinimumContentsLength(12);
+    m_historyBox->setMinimumContentsLength(16);
     auto *copyText = new QToolButton(top);
     copyText->setText(tr("Copy"));
     copyText->setToolTip(tr("Copy as plain text for an e-mail (wrapped at 72 columns)"));
     auto *copyMarkdown = new QToolButton(top);
     copyMarkdown->setText(tr("Markdown"));
     copyMarkdown->setToolTip(tr("Copy as Markdown"));
-    header->addWidget(m_actionTitle);
-    header->addWidget(m_historyBox, 1);
+    // The action on a row of its own: the dock is narrow and descriptions
+    // ("IOMMUFD n → y") must stay readable.
+    header->addWidget(m_actionTitle, 1);
     header->addWidget(copyText);
     header->addWidget(copyMarkdown);
     topLayout->addLayout(header);
+    topLayout->addWidget(m_historyBox);
     m_tree = new QTreeWidget(top);
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(false);

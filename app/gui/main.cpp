@@ -3,15 +3,23 @@
 //
 //   kconfig-studio [--arch ARCH] [--config FILE] [PATH]
 //   kconfig-studio --screenshot FILE.png [--select SYMBOL] [--set SYM=VALUE ...]
-//                  [--size WxH] [PATH]
+//                  [--size WxH] [--patch FILE [--baseline NAME ...]] [PATH]
+//   --trust-shell / --no-shell: run the tree's $(shell,...) probes without
+//   asking / run none (by default only those the user agreed to run).
 //
 // PATH is a kernel source tree or a Kconfig file; without it the bundled demo
 // tree opens. --screenshot renders the window offscreen (when there is no
 // display), applies the values, selects the symbol and writes a PNG.
+// --patch applies a patch to the Kconfig files in memory and shows its
+// what-if report (a screenshot waits for the report).
 #include "configdocument.h"
 #include "mainwindow.h"
 #include "menutreeview.h"
+#include "shellconsentbanner.h"
 #include "tristatelimits.h"
+#include "whatifbaselines.h"
+#include "whatifmode.h"
+#include "whatifpanel.h"
 
 #include <kconfig/config.h>
 #include <kconfig/symbol.h>
@@ -44,6 +52,8 @@ struct Options
     QString select;
     QStringList assignments; // SYM=VALUE
     QSize size;
+    QString patch;
+    QStringList baselines;
 };
 
 void fail(const QString &message)
@@ -152,7 +162,27 @@ bool parse(const QApplication &app, Options &options)
     const QCommandLineOption size(
         QStringLiteral("size"), QCoreApplication::translate("main", "Window size, e.g. 1366x768."),
         QStringLiteral("WxH"));
-    parser.addOptions({arch, config, screenshot, select, set, size});
+    const QCommandLineOption patch(
+        QStringLiteral("patch"),
+        QCoreApplication::translate("main", "Apply a patch to the Kconfig files in memory and "
+                                            "show what it changes (what-if)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption baseline(
+        QStringLiteral("baseline"),
+        QCoreApplication::translate("main", "A baseline of the what-if report (repeatable): "
+                                            "current, alldefconfig, allnoconfig, allmodconfig, "
+                                            "allyesconfig or a defconfig's file name."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption trustShell(
+        QStringLiteral("trust-shell"),
+        QCoreApplication::translate("main", "Run the tree's $(shell,...) probes without asking "
+                                            "and remember the consent."));
+    const QCommandLineOption noShell(
+        QStringLiteral("no-shell"),
+        QCoreApplication::translate("main", "Run no $(shell,...) probe, not even those agreed "
+                                            "to before (they count as failed)."));
+    parser.addOptions(
+        {arch, config, screenshot, select, set, size, patch, baseline, trustShell, noShell});
     parser.process(app);
     if (parser.isSet(version)) {
         printVersion();
@@ -167,9 +197,18 @@ bool parse(const QApplication &app, Options &options)
     options.request.path = positional.value(0);
     options.request.arch = parser.value(arch);
     options.request.configFile = parser.value(config);
+    if (parser.isSet(trustShell) && parser.isSet(noShell)) {
+        fail(
+            QCoreApplication::translate("main", "--trust-shell and --no-shell exclude each other"));
+        return false;
+    }
+    options.request.trustShell = parser.isSet(trustShell);
+    options.request.runShell = !parser.isSet(noShell);
     options.screenshot = parser.value(screenshot);
     options.select = parser.value(select);
     options.assignments = parser.values(set);
+    options.patch = parser.value(patch);
+    options.baselines = parser.values(baseline);
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
@@ -235,6 +274,19 @@ bool applyOptions(MainWindow &window, const Options &options)
             return false;
         }
     }
+    if (!options.baselines.isEmpty() &&
+        !window.whatIf()->panel()->baselines()->setChecked(options.baselines)) {
+        fail(QCoreApplication::translate("main", "unknown baseline in %1")
+                 .arg(options.baselines.join(QLatin1Char(' '))));
+        return false;
+    }
+    if (!options.patch.isEmpty()) {
+        QString message;
+        if (!window.whatIf()->applyPatchFile(options.patch, &message)) {
+            fail(message);
+            return false;
+        }
+    }
     return true;
 }
 
@@ -254,6 +306,12 @@ int takeScreenshot(MainWindow &window, const Options &options)
         return 1;
     }
     if (!applyOptions(window, options)) return 2;
+    if (!options.patch.isEmpty()) {
+        // The edited tree is parsed after a pause, then the report runs.
+        QObject::connect(window.whatIf()->panel(), &WhatIfPanel::finished, &loop,
+                         [&loop] { loop.exit(0); });
+        loop.exec();
+    }
     // Let queued layout and paint requests settle before grabbing.
     QTimer::singleShot(200, &loop, [&loop] { loop.exit(0); });
     loop.exec();
@@ -304,8 +362,10 @@ int main(int argc, char **argv)
         return takeScreenshot(window, options);
     }
     if (options.size.isValid()) window.resize(options.size);
+    window.shellConsentBanner()->setAskOnFirstOpen(true);
     window.show();
-    if (!options.assignments.isEmpty() || !options.select.isEmpty()) {
+    if (!options.assignments.isEmpty() || !options.select.isEmpty() || !options.patch.isEmpty() ||
+        !options.baselines.isEmpty()) {
         QObject::connect(
             window.document(), &ConfigDocument::loaded, &window,
             [&window, &options] { applyOptions(window, options); }, Qt::SingleShotConnection);

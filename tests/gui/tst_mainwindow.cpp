@@ -10,6 +10,7 @@
 #include "navigationhistory.h"
 #include "searchpanel.h"
 #include "sourceview.h"
+#include "whypanel.h"
 
 #include <kconfig/config.h>
 #include <kconfig/menunode.h>
@@ -129,20 +130,18 @@ private slots:
         QCOMPARE(m_window->tabs()->tabText(1), QStringLiteral("Source"));
     }
 
-    void extensionPoints()
+    void docksAndTabs()
     {
-        auto *label = qobject_cast<QLabel *>(m_window->whyDock()->widget());
-        QVERIFY(label);
-        QCOMPARE(label->text(), QStringLiteral("Select a symbol"));
-        auto *why = new QLabel(QStringLiteral("why"));
-        m_window->setWhyWidget(why);
-        QCOMPARE(m_window->whyDock()->widget(), why);
-        // The dock cannot be closed by the user.
+        // The why panel lives in its dock, which the user cannot close.
+        QCOMPARE(m_window->whyDock()->widget(), m_window->whyPanel());
         QVERIFY(!(m_window->whyDock()->features() & QDockWidget::DockWidgetClosable));
-        auto *graph = new QLabel(QStringLiteral("graph"));
-        const int tab = m_window->addTab(graph, QStringLiteral("Graph"));
+        QCOMPARE(m_window->tabs()->tabText(2), QStringLiteral("Graph"));
+        auto *page = new QLabel(QStringLiteral("page"));
+        const int tab = m_window->addTab(page, QStringLiteral("Page"));
         QCOMPARE(tab, m_window->tabs()->count() - 1);
-        QCOMPARE(m_window->tabs()->widget(tab), graph);
+        QCOMPARE(m_window->tabs()->widget(tab), page);
+        m_window->tabs()->removeTab(tab);
+        delete page;
     }
 
     void saveWritesWhatTheCliWrites()
