@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -278,13 +279,13 @@ int main(int argc, char **argv)
         if (a == "--tree")
             o.tree = next();
         else if (a == "--conf")
-            o.conf = next();
+            o.conf = std::filesystem::absolute(next()).string();
         else if (a == "--arch")
             o.arch = next();
         else if (a == "--config")
             o.config = next();
         else if (a == "--cli")
-            o.cli = next();
+            o.cli = std::filesystem::absolute(next()).string(); // run from a scratch directory
         else if (a == "--changes")
             o.changes = std::atoi(next().c_str());
         else if (a == "--runs")
@@ -417,6 +418,7 @@ int main(int argc, char **argv)
                 runProgram({o.cli, "-s", "--olddefconfig", "Kconfig"}, cliEnv, dir);
             if (t.status != 0) {
                 std::printf("studio CLI --olddefconfig failed (status %d)\n", t.status);
+                wall.clear();
                 break;
             }
             if (i == 0) continue;
@@ -424,12 +426,14 @@ int main(int argc, char **argv)
             cpu.push_back(t.ownCpuMs);
         }
         std::system(("rm -rf '" + dir + "'").c_str());
-        std::printf("studio CLI --olddefconfig, warm wall %8.1f ms   own CPU %7.1f ms   (median of "
-                    "%d)\n",
-                    median(wall), median(cpu), o.runs);
-        if (!confCpu.empty())
-            std::printf("  -> %.1f%% of conf's own CPU time\n",
-                        100.0 * median(cpu) / median(confCpu));
+        if (!wall.empty()) {
+            std::printf("studio CLI --olddefconfig, warm wall %8.1f ms   own CPU %7.1f ms   "
+                        "(median of %d)\n",
+                        median(wall), median(cpu), o.runs);
+            if (!confCpu.empty())
+                std::printf("  -> %.1f%% of conf's own CPU time\n",
+                            100.0 * median(cpu) / median(confCpu));
+        }
     }
 
     // --- one value change: incremental vs full ---

@@ -36,27 +36,48 @@ const void *rightOf(const Expr *e)
 
 } // namespace
 
+void ExprPool::rebuildTable(std::size_t capacity)
+{
+    // At most half full; a power of two so that the hash can be masked.
+    std::size_t size = 1024;
+    while (size < capacity * 2)
+        size *= 2;
+    m_slots.assign(size, nullptr);
+    const std::size_t mask = size - 1;
+    m_used = 0;
+    for (const Expr &e : m_nodes) {
+        std::size_t i = hashKey(e.type, leftOf(&e), rightOf(&e)) & mask;
+        while (m_slots[i])
+            i = (i + 1) & mask;
+        m_slots[i] = &e;
+        ++m_used;
+    }
+    m_tableStale = false;
+}
+
 const Expr *ExprPool::lookup(ExprType t, const void *l, const void *r)
 {
-    if (m_used * 2 >= m_slots.size()) {
-        // Grow and re-insert: the table stays at most half full.
-        std::vector<const Expr *> old(std::max<std::size_t>(1024, m_slots.size() * 2), nullptr);
-        old.swap(m_slots);
-        const std::size_t mask = m_slots.size() - 1;
-        for (const Expr *e : old) {
-            if (!e) continue;
-            std::size_t i = hashKey(e->type, leftOf(e), rightOf(e)) & mask;
-            while (m_slots[i])
-                i = (i + 1) & mask;
-            m_slots[i] = e;
-        }
-    }
+    if (m_tableStale || m_used * 2 >= m_slots.size()) rebuildTable(m_nodes.size() + 1);
     const std::size_t mask = m_slots.size() - 1;
     std::size_t i = hashKey(t, l, r) & mask;
     while (const Expr *e = m_slots[i]) {
         if (e->type == t && leftOf(e) == l && rightOf(e) == r) return e;
         i = (i + 1) & mask;
     }
+    const Expr *e = makeNode(t, l, r);
+    m_slots[i] = e;
+    ++m_used;
+    return e;
+}
+
+const Expr *ExprPool::adopt(ExprType t, const void *l, const void *r)
+{
+    m_tableStale = true;
+    return makeNode(t, l, r);
+}
+
+const Expr *ExprPool::makeNode(ExprType t, const void *l, const void *r)
+{
     Expr &e = m_nodes.emplace_back();
     e.type = t;
     e.id = static_cast<int>(m_nodes.size() - 1);
@@ -80,8 +101,6 @@ const Expr *ExprPool::lookup(ExprType t, const void *l, const void *r)
         break;
     }
     }
-    m_slots[i] = &e;
-    ++m_used;
     return &e;
 }
 

@@ -317,13 +317,13 @@ std::unique_ptr<Tree> deserialize(Reader &r)
         const Expr *e = nullptr;
         switch (type) {
         case ExprType::Symbol:
-            e = pool.symbol(sym(a));
+            e = pool.adopt(type, sym(a), nullptr);
             break;
         case ExprType::Not:
         case ExprType::And:
         case ExprType::Or:
             if (a > exprs.size() || b > exprs.size()) return nullptr;
-            e = pool.binary(type, a ? exprs[a - 1] : nullptr, b ? exprs[b - 1] : nullptr);
+            e = pool.adopt(type, a ? exprs[a - 1] : nullptr, b ? exprs[b - 1] : nullptr);
             break;
         case ExprType::Equal:
         case ExprType::Unequal:
@@ -332,7 +332,7 @@ std::unique_ptr<Tree> deserialize(Reader &r)
         case ExprType::Greater:
         case ExprType::GreaterEqual:
         case ExprType::Range:
-            e = pool.compare(type, sym(a), sym(b));
+            e = pool.adopt(type, sym(a), sym(b));
             break;
         default:
             return nullptr;

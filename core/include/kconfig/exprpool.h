@@ -37,6 +37,10 @@ public:
     const Expr *unary(ExprType t, const Expr *e);
     const Expr *binary(ExprType t, const Expr *l, const Expr *r);
     const Expr *compare(ExprType t, Symbol *l, Symbol *r);
+    // A node known to be new (the tree cache stores each node once): no
+    // search now; the hash set is rebuilt at the next lookup, which a load
+    // that only evaluates never makes.
+    const Expr *adopt(ExprType t, const void *l, const void *r);
     // null-tolerant: a null operand is "y" and vanishes
     const Expr *andOf(const Expr *a, const Expr *b);
     const Expr *orOf(const Expr *a, const Expr *b);
@@ -57,6 +61,8 @@ public:
 
 private:
     const Expr *lookup(ExprType t, const void *l, const void *r);
+    const Expr *makeNode(ExprType t, const void *l, const void *r);
+    void rebuildTable(std::size_t capacity);
     const Expr *eliminateYn(const Expr *e);
     const Expr *transformUncached(const Expr *e);
     const Expr *eliminateDupsUncached(const Expr *e);
@@ -71,6 +77,7 @@ private:
     // hash-consing runs for every node conf builds, so it must be cheap.
     std::vector<const Expr *> m_slots;
     std::size_t m_used = 0;
+    bool m_tableStale = false; // nodes were adopted since the last rebuild
     int m_transCount = 0;
     int m_notices = 0;
     std::vector<const Expr *> m_dupsMemo;      // by node id
