@@ -6,6 +6,7 @@
 
 #include "openrequest.h"
 #include "treeloadjob.h"
+#include "valuejournal.h"
 
 #include <kconfig/config.h>
 #include <kconfig/diagnostic.h>
@@ -15,13 +16,16 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QThread;
+class QTimer;
 class QUndoStack;
 
 // What a user action did: its description and every symbol whose value,
@@ -79,6 +83,33 @@ public:
     // True when the .config on disk changed since it was loaded or saved.
     bool configChangedOnDisk() const;
 
+    // ---- journal of unsaved changes (crash recovery, see valuejournal.h) ----
+    // Off by default, so that tests and screenshots neither write nor find journals.
+    void setJournalEnabled(bool enabled);
+    bool isJournalEnabled() const { return m_journalEnabled; }
+    QString journalPath() const { return m_journalPath; }
+    // The journal an earlier session left for this document, found by the
+    // last load. The document leaves the file alone until it is restored or
+    // discarded, so a crash before the answer loses nothing either.
+    const ValueJournal *pendingJournal() const
+    {
+        return m_pendingJournal ? &*m_pendingJournal : nullptr;
+    }
+    // The .config differs from the one the pending journal's changes were made to.
+    bool pendingJournalConfigChanged() const;
+    struct JournalReplay
+    {
+        int applied = 0;
+        QStringList problems; // assignments that could not be made, and why
+    };
+    // Replays the pending journal through the setters the user's edits use:
+    // every assignment becomes an undoable change.
+    JournalReplay restoreJournal();
+    // Drops the pending journal or the current one, and removes its file.
+    void discardJournal();
+    // Writes the journal now instead of after the short pause.
+    void flushJournal();
+
     // Applies user values of `syms` (used by undo commands): raw state in, changes out.
     struct UserState
     {
@@ -114,7 +145,12 @@ private:
     void rememberDiskState();
     bool pushChange(const QString &description, const kconfig::Symbol *subject,
                     const std::vector<const kconfig::Symbol *> &touched,
-                    const std::function<bool()> &apply);
+                    const std::function<bool()> &apply, JournalAssignment assignment);
+    void rememberBaseValues();
+    void findJournal();
+    void scheduleJournal();
+    void writeJournal();
+    std::vector<JournalAssignment> unsavedAssignments() const;
 
     std::shared_ptr<LoadedTree> m_loaded;
     std::vector<kconfig::Diagnostic> m_diagnostics;
@@ -126,4 +162,12 @@ private:
     QDateTime m_diskTime;
     qint64 m_diskSize = -1;
     bool m_baseModified = false; // differs from disk without any undoable action
+
+    bool m_journalEnabled = false;
+    bool m_journalWarned = false;
+    QTimer *m_journalTimer = nullptr;
+    QString m_journalPath;
+    std::optional<ValueJournal> m_pendingJournal;
+    ConfigFileState m_diskFile;        // the .config as loaded or saved, for the journal
+    std::vector<UserState> m_baseUser; // user values as loaded or saved, in symbols().all() order
 };

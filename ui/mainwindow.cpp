@@ -11,6 +11,7 @@
 #include "shellconsentbanner.h"
 #include "sourceview.h"
 #include "symbolpage.h"
+#include "valuejournal.h"
 #include "whatifmode.h"
 #include "whypanel.h"
 
@@ -614,6 +615,54 @@ bool MainWindow::maybeSave()
     }
 }
 
+void MainWindow::setOfferJournalRestore(bool offer)
+{
+    m_offerJournalRestore = offer;
+    m_doc->setJournalEnabled(offer);
+}
+
+void MainWindow::offerJournalRestore()
+{
+    const ValueJournal *journal = m_doc->pendingJournal();
+    if (!journal) return;
+    const auto count = qint64(journal->assignments.size());
+    const QString when = QLocale().toString(journal->written.toLocalTime(), QLocale::ShortFormat);
+    QMessageBox box(QMessageBox::Question, tr("Restore Unsaved Changes"),
+                    tr("Restore %1 from %2?")
+                        .arg(counted(count, tr("unsaved change"), tr("unsaved changes")), when),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("JournalRestoreQuestion"));
+    QString info =
+        tr("Kconfig Studio ended without saving them to %1.").arg(shortPath(m_doc->configPath()));
+    if (m_doc->pendingJournalConfigChanged())
+        info += QStringLiteral("\n\n") +
+                tr("The file has changed on disk since then: restoring applies the changes to "
+                   "its new contents.");
+    box.setInformativeText(info);
+    QStringList lines;
+    for (const JournalAssignment &a : journal->assignments)
+        lines << QString::fromUtf8(ValueJournal::formatAssignment(journal->prefix, a));
+    box.setDetailedText(lines.join(QLatin1Char('\n')));
+    QPushButton *restore = box.addButton(tr("Restore"), QMessageBox::AcceptRole);
+    QAbstractButton *discard = box.addButton(QMessageBox::Discard);
+    box.setDefaultButton(restore);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        m_doc->discardJournal();
+        showMessage(tr("Discarded the unsaved changes"));
+        return;
+    }
+    const ConfigDocument::JournalReplay replay = m_doc->restoreJournal();
+    QString text = tr("Restored %1 of %2")
+                       .arg(grouped(replay.applied),
+                            counted(count, tr("unsaved change"), tr("unsaved changes")));
+    // Symbols the tree lost or values it now refuses: worth saying, not fatal.
+    if (!replay.problems.isEmpty())
+        text += QStringLiteral("; ") + tr("not restored: %1").arg(replay.problems.join(Separator));
+    showMessage(text);
+    updateTitle();
+}
+
 bool MainWindow::open(const OpenRequest &request)
 {
     if (!maybeSave()) return false;
@@ -756,6 +805,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     m_doc->cancelLoad();
+    m_doc->discardJournal(); // saved or discarded: nothing to recover
     writeSettings();
     event->accept();
 }
@@ -823,6 +873,9 @@ void MainWindow::onLoaded()
     updateTitle();
     showMessage(info->configLoaded ? tr("Loaded %1").arg(shortPath(info->configPath))
                                    : tr("No .config found: using the defaults"));
+    // Once loading is over and the window shows the tree.
+    if (m_offerJournalRestore && m_doc->pendingJournal())
+        QTimer::singleShot(0, this, &MainWindow::offerJournalRestore);
 }
 
 void MainWindow::onLoadFailed(const QString &message)

@@ -67,6 +67,12 @@ public:
     bool navigateTo(const kconfig::MenuNode *menu);
     bool navigateTo(const kconfig::Symbol *symbol);
 
+    // Journals unsaved value changes and, when a tree is opened that has a
+    // journal from a session that ended without saving, asks whether to
+    // restore them. For interactive sessions: off by default, so that
+    // screenshots and tests neither leave journals nor get asked.
+    void setOfferJournalRestore(bool offer);
+
     // The window as an image (what "Copy screenshot" and --screenshot produce).
     QImage screenshot();
     QString statusText() const; // the permanent status bar text
@@ -98,6 +104,7 @@ private:
     void rememberRecent(const OpenRequest &request);
     void updateRecentMenu();
     bool maybeSave();
+    void offerJournalRestore();
     void setValueOfCurrent(int value);
     void switchArchitecture(const QString &arch);
     void setOptionMode(MenuTreeModel::OptionMode mode);
@@ -160,4 +167,5 @@ private:
     QAction *m_setValue[3] = {};
     QMenu *m_recentMenu = nullptr;
     bool m_layoutRestored = false; // splitter and dock sizes came from the settings
+    bool m_offerJournalRestore = false;
 };

@@ -363,6 +363,7 @@ int main(int argc, char **argv)
     }
     if (options.size.isValid()) window.resize(options.size);
     window.shellConsentBanner()->setAskOnFirstOpen(true);
+    window.setOfferJournalRestore(true); // crash recovery: not for screenshots
     window.show();
     if (!options.assignments.isEmpty() || !options.select.isEmpty() || !options.patch.isEmpty() ||
         !options.baselines.isEmpty()) {
