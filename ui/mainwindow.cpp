@@ -919,11 +919,10 @@ void MainWindow::showSource(const QString &file, int line)
 
 void MainWindow::updateTitle()
 {
-    QString title = tr("Kconfig Studio");
-    if (m_doc->isLoaded())
-        title += QStringLiteral(" \u2014 ") + m_doc->title() + QStringLiteral(" \u2014 ") +
-                 shortPath(m_doc->configPath()) + QStringLiteral("[*]");
-    setWindowTitle(title);
+    // The platform appends the application's display name ("— Kconfig Studio").
+    setWindowTitle(m_doc->isLoaded() ? m_doc->title() + QStringLiteral(" \u2014 ") +
+                                           shortPath(m_doc->configPath()) + QStringLiteral("[*]")
+                                     : QString());
     setWindowModified(m_doc->isModified());
     m_modified->setText(m_doc->isModified() ? tr("Modified") : QString());
     m_save->setEnabled(m_doc->isLoaded());

@@ -341,7 +341,8 @@ int main(int argc, char **argv)
     // The id of the installed .desktop file, AppStream metainfo and icons.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.kconfigstudio.KconfigStudio"));
     QGuiApplication::setWindowIcon(
-        QIcon::fromTheme(QStringLiteral("org.kconfigstudio.KconfigStudio")));
+        QIcon::fromTheme(QStringLiteral("org.kconfigstudio.KconfigStudio"),
+                         QIcon(QStringLiteral(":/icons/org.kconfigstudio.KconfigStudio.svg"))));
 
     Options options;
     if (!parse(app, options)) return 2;
