@@ -72,7 +72,7 @@ QPainterPath GraphEdgeItem::shape() const
 void GraphEdgeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
 {
     p->setRenderHint(QPainter::Antialiasing);
-    QPen pen = GraphPainter::edgePen(m_edge->kind, m_edge->stopped);
+    QPen pen = GraphPainter::edgePen(m_edge->kind, m_edge->stopped, m_edge->inactive);
     if (m_hovered) {
         pen.setWidthF(pen.widthF() + 1.6);
         pen.setColor(pen.color().darker(120));

@@ -44,15 +44,29 @@ GraphLegendItem::GraphLegendItem(Content content) : m_content(std::move(content)
 {
     const QFontMetricsF m(GraphPainter::captionFont());
     const qreal row = m.height() + 4;
-    const qreal edgeRows = static_cast<qreal>(m_content.kinds.size() + (m_content.stopped ? 1 : 0));
+    const qreal edgeRows = static_cast<qreal>(m_content.kinds.size() + (m_content.stopped ? 1 : 0) +
+                                              m_content.inactive.size());
     const qreal nodeRows = 7 + (m_content.more ? 1 : 0) + (m_content.changed ? 1 : 0);
     const qreal height = kPad * 2 + row * (1 + qMax(edgeRows + 1, nodeRows));
     // Widest texts of each column decide the width.
-    const qreal edgeText = m.horizontalAdvance(tr("select … stopped applying")) + 10;
+    const qreal edgeText = edgeColumnWidth(m);
     const qreal nodeText = m.horizontalAdvance(tr("no visible prompt (hidden)")) + 10;
     m_size = QSizeF(kPad * 2 + kSample + kGap + edgeText + kColumnGap + kSample + kGap + nodeText,
                     height);
     setZValue(2);
+}
+
+QString GraphLegendItem::inactiveText(DependencyKind kind)
+{
+    return tr("%1, not in effect now").arg(kindText(kind));
+}
+
+qreal GraphLegendItem::edgeColumnWidth(const QFontMetricsF &m) const
+{
+    qreal w = m.horizontalAdvance(tr("select … stopped applying"));
+    for (DependencyKind k : m_content.inactive)
+        w = qMax(w, m.horizontalAdvance(inactiveText(k)));
+    return w + 10;
 }
 
 QRectF GraphLegendItem::boundingRect() const
@@ -84,9 +98,10 @@ void GraphLegendItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidg
                 m_content.causeGraph ? tr("cause \u2192 effect, by rule:")
                                      : tr("A \u2192 B: A's entry names B in"));
     y += row;
-    const auto edgeRow = [&](DependencyKind kind, bool stopped, const QString &text) {
+    const auto edgeRow = [&](DependencyKind kind, bool stopped, const QString &text,
+                             bool inactive = false) {
         const qreal mid = y + row / 2;
-        const QPen pen = GraphPainter::edgePen(kind, stopped);
+        const QPen pen = GraphPainter::edgePen(kind, stopped, inactive);
         p->setPen(pen);
         p->drawLine(QPointF(kPad, mid), QPointF(kPad + kSample - GraphPainter::ArrowLength, mid));
         GraphPainter::drawArrowHead(p, QPointF(kPad, mid), QPointF(kPad + kSample, mid), kind,
@@ -99,10 +114,11 @@ void GraphLegendItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidg
     for (DependencyKind k : m_content.kinds)
         edgeRow(k, false, kindText(k));
     if (m_content.stopped) edgeRow(DependencyKind::Select, true, tr("select … stopped applying"));
+    for (DependencyKind k : m_content.inactive)
+        edgeRow(k, false, inactiveText(k), true);
 
     // Nodes: the value colours and the marks.
-    const qreal x = kPad + kSample + kGap + m.horizontalAdvance(tr("select … stopped applying")) +
-                    10 + kColumnGap;
+    const qreal x = kPad + kSample + kGap + edgeColumnWidth(m) + kColumnGap;
     std::vector<NodeRow> rows = {
         {NodeTone::Yes, QStringLiteral("y"), tr("built in (y)")},
         {NodeTone::Mod, QStringLiteral("m"), tr("module (m)")},

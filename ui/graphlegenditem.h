@@ -11,6 +11,8 @@
 
 #include <vector>
 
+class QFontMetricsF;
+
 class GraphLegendItem : public QGraphicsItem
 {
     Q_DECLARE_TR_FUNCTIONS(GraphLegendItem)
@@ -18,11 +20,13 @@ class GraphLegendItem : public QGraphicsItem
 public:
     struct Content
     {
-        std::vector<kconfig::DependencyKind> kinds; // edge kinds in the graph
+        std::vector<kconfig::DependencyKind> kinds; // edge kinds in effect in the graph
         bool causeGraph = false;                    // arrows read "cause -> effect"
         bool stopped = false;                       // some rule stopped applying
         bool more = false;                          // "+N more" nodes
         bool changed = false;                       // rings of symbols an action changed
+        // Kinds of edges whose references do not take effect now.
+        std::vector<kconfig::DependencyKind> inactive;
     };
 
     explicit GraphLegendItem(Content content);
@@ -31,6 +35,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    static QString inactiveText(kconfig::DependencyKind kind);
+    qreal edgeColumnWidth(const QFontMetricsF &metrics) const;
+
     Content m_content;
     QSizeF m_size;
 };

@@ -53,9 +53,11 @@ QString stateTag(const GraphNode &n)
     return {};
 }
 
+} // namespace
+
 // Where each piece of text goes, relative to the box's top left; shared by
 // the size given to the layout engine and the painting.
-struct TextLayout
+struct GraphNodeItem::Text
 {
     QString name;
     QRectF nameRect;
@@ -69,6 +71,10 @@ struct TextLayout
     QRectF tagRect;
     QSizeF size;
 };
+
+namespace {
+
+using TextLayout = GraphNodeItem::Text;
 
 TextLayout layOutText(const GraphNode &n, bool showChange)
 {
@@ -142,15 +148,18 @@ TextLayout layOutText(const GraphNode &n, bool showChange)
 } // namespace
 
 GraphNodeItem::GraphNodeItem(int index, const GraphNode *node, bool showChange)
-    : m_index(index), m_node(node), m_showChange(showChange)
+    : m_index(index), m_node(node), m_showChange(showChange),
+      m_text(std::make_unique<Text>(layOutText(*node, showChange)))
 {
-    const QSizeF size = sizeFor(*node, showChange);
+    const QSizeF size = m_text->size;
     m_box = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height());
     setAcceptHoverEvents(true);
     setCursor(QCursor(Qt::PointingHandCursor));
     setZValue(1);
     setToolTip(toolTipText());
 }
+
+GraphNodeItem::~GraphNodeItem() = default;
 
 QSizeF GraphNodeItem::sizeFor(const GraphNode &node, bool showChange)
 {
@@ -173,6 +182,10 @@ void GraphNodeItem::setCurrent(bool on)
 
 void GraphNodeItem::refresh()
 {
+    // Same box (the caller lays out again when a box would grow), new texts.
+    const QSizeF size = m_text->size;
+    *m_text = layOutText(*m_node, m_showChange);
+    m_text->size = size;
     setToolTip(toolTipText());
     update();
 }
@@ -221,7 +234,7 @@ void GraphNodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget
     p->setBrush(fill);
     p->drawRoundedRect(m_box.adjusted(0.6, 0.6, -0.6, -0.6), kRadius, kRadius);
 
-    const TextLayout t = layOutText(n, m_showChange);
+    const Text &t = *m_text;
     const QPointF origin = m_box.topLeft();
     p->setFont(GraphPainter::nameFont());
     p->setPen(text);

@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QGraphicsItem>
 
+#include <memory>
+
 class GraphScene;
 
 class GraphNodeItem : public QGraphicsItem
@@ -18,8 +20,11 @@ class GraphNodeItem : public QGraphicsItem
     Q_DECLARE_TR_FUNCTIONS(GraphNodeItem)
 
 public:
+    struct Text; // where each piece of text goes (computed once: painting is hot)
+
     // `node` must outlive the item (it lives in the GraphScene's graph).
     GraphNodeItem(int index, const kconfig::GraphNode *node, bool showChange);
+    ~GraphNodeItem() override;
 
     // The box size for `node` (what the layout engine is given).
     static QSizeF sizeFor(const kconfig::GraphNode &node, bool showChange);
@@ -59,4 +64,5 @@ private:
     bool m_current = false;
     bool m_hovered = false;
     QRectF m_box;
+    std::unique_ptr<Text> m_text;
 };

@@ -52,11 +52,12 @@ QColor GraphPainter::colour(const char *hex)
     return QColor(QLatin1String(hex));
 }
 
-QPen GraphPainter::edgePen(DependencyKind kind, bool stopped)
+QPen GraphPainter::edgePen(DependencyKind kind, bool stopped, bool inactive)
 {
     const EdgeStyle st = edgeStyle(kind);
     QColor c = colour(st.colour);
     if (stopped) c.setAlphaF(0.55f);
+    if (inactive) c.setAlphaF(0.3f);
     QPen pen(c, st.width);
     pen.setCapStyle(Qt::FlatCap);
     pen.setJoinStyle(Qt::RoundJoin);

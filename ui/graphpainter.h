@@ -26,8 +26,9 @@ public:
     static QFont titleFont();
 
     static QColor colour(const char *hex);
-    // `stopped`: a select/imply/default that no longer applies (cause graphs).
-    static QPen edgePen(kconfig::DependencyKind kind, bool stopped = false);
+    // `stopped`: a select/imply/default that no longer applies (cause graphs);
+    // `inactive`: references that do not take effect now (neighbourhoods).
+    static QPen edgePen(kconfig::DependencyKind kind, bool stopped = false, bool inactive = false);
     // An arrow head of `kind`'s style with its tip at `tip`, pointing away from `from`.
     static void drawArrowHead(QPainter *p, const QPointF &from, const QPointF &tip,
                               kconfig::DependencyKind kind, const QColor &colour);

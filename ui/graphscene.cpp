@@ -7,6 +7,7 @@
 #include "graphpainter.h"
 
 #include <QBrush>
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 
 #include <algorithm>
@@ -17,6 +18,28 @@ namespace {
 
 constexpr qreal kMargin = 16;
 constexpr qreal kDecorationGap = 18;
+
+// `title` in lines no wider than `width`, broken at its " · " separators.
+QString wrapped(const QString &title, const QFont &font, qreal width)
+{
+    const QFontMetricsF m(font);
+    if (m.horizontalAdvance(title) <= width) return title;
+    const QString separator = QStringLiteral(" \u00b7 ");
+    QStringList lines;
+    for (const QString &part : title.split(separator)) {
+        if (!lines.isEmpty() && m.horizontalAdvance(lines.last() + separator + part) <= width)
+            lines.last() += separator + part;
+        else
+            lines << part;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+// How large a picture of `size` shows in `room`.
+qreal fitScale(const QSizeF &size, const QSizeF &room)
+{
+    return std::min(room.width() / size.width(), room.height() / size.height());
+}
 
 } // namespace
 
@@ -87,8 +110,17 @@ void GraphScene::placeDecorations(const QRectF &graphRect)
     updateLegend();
     m_title = addSimpleText(m_titleText, GraphPainter::titleFont());
     m_title->setBrush(QColor(0x20, 0x20, 0x20));
-    m_title->setPos(graphRect.left(),
-                    graphRect.top() - m_title->boundingRect().height() - kDecorationGap);
+    placeTitle();
+}
+
+void GraphScene::placeTitle()
+{
+    if (!m_title) return;
+    QRectF content = m_graphRect;
+    if (m_legend) content |= m_legend->sceneBoundingRect();
+    m_title->setText(wrapped(m_titleText, m_title->font(), std::max<qreal>(content.width(), 320)));
+    m_title->setPos(content.left(),
+                    m_graphRect.top() - m_title->boundingRect().height() - kDecorationGap);
     setSceneRect(pictureRect());
 }
 
@@ -97,11 +129,12 @@ void GraphScene::updateLegend()
     GraphLegendItem::Content content;
     content.causeGraph = m_showChange;
     for (const GraphEdge &e : m_graph.edges) {
-        if (std::find(content.kinds.begin(), content.kinds.end(), e.kind) == content.kinds.end())
-            content.kinds.push_back(e.kind);
+        auto &kinds = e.inactive ? content.inactive : content.kinds;
+        if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) kinds.push_back(e.kind);
         content.stopped = content.stopped || e.stopped;
     }
     std::sort(content.kinds.begin(), content.kinds.end());
+    std::sort(content.inactive.begin(), content.inactive.end());
     for (const GraphNode &n : m_graph.nodes)
         content.more = content.more || n.kind == GraphNode::Kind::More;
     for (const GraphNodeItem *item : m_nodes)
@@ -109,11 +142,15 @@ void GraphScene::updateLegend()
     delete m_legend;
     auto *legend = new GraphLegendItem(content);
     const QRectF lr = legend->boundingRect();
-    // Beside a tall graph, below a wide one.
-    if (m_graphRect.width() > m_graphRect.height() * 1.3 || m_graphRect.height() < lr.height())
-        legend->setPos(m_graphRect.left(), m_graphRect.bottom() + kDecorationGap);
-    else
-        legend->setPos(m_graphRect.right() + kDecorationGap, m_graphRect.top());
+    // Below the graph or beside it, whichever makes the picture fit its target better.
+    const QRectF below(m_graphRect.left(), m_graphRect.bottom() + kDecorationGap, lr.width(),
+                       lr.height());
+    const QRectF beside(m_graphRect.right() + kDecorationGap, m_graphRect.top(), lr.width(),
+                        lr.height());
+    const bool besideFits =
+        m_targetSize.isValid() && fitScale((m_graphRect | beside).size(), m_targetSize) >
+                                      fitScale((m_graphRect | below).size(), m_targetSize);
+    legend->setPos((besideFits ? beside : below).topLeft());
     addItem(legend);
     m_legend = legend;
 }
@@ -121,9 +158,7 @@ void GraphScene::updateLegend()
 void GraphScene::setTitle(const QString &title)
 {
     m_titleText = title;
-    if (!m_title) return;
-    m_title->setText(title);
-    setSceneRect(pictureRect());
+    placeTitle();
 }
 
 void GraphScene::setEdgeDescriber(std::function<QString(const GraphEdge &)> describer)
@@ -155,7 +190,7 @@ void GraphScene::setHighlighted(const std::vector<const Symbol *> &symbols)
     }
     if (changed && !m_nodes.empty()) {
         updateLegend();
-        setSceneRect(pictureRect());
+        placeTitle();
     }
 }
 

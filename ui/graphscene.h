@@ -37,8 +37,13 @@ public:
     const kconfig::DependencyGraph &graph() const { return m_graph; }
     bool showsChange() const { return m_showChange; }
 
-    // The line above the graph, e.g. "Linux/x86 6.12 · x86_64 · IOMMUFD n -> m".
+    // The line above the graph, e.g. "Linux/x86 6.12 · x86_64 · IOMMUFD n -> m";
+    // it breaks at its " · " where it is wider than the picture.
     void setTitle(const QString &title);
+    // The size the picture is shown at (a canvas, a page): the legend goes
+    // below or beside the graph, whichever fits that size better. Takes
+    // effect with the next showGraph(); the default suits a landscape page.
+    void setTargetSize(const QSizeF &size) { m_targetSize = size; }
     QString title() const { return m_titleText; }
     // Text for an edge's tooltip (the owner knows the values).
     void setEdgeDescriber(std::function<QString(const kconfig::GraphEdge &)> describer);
@@ -64,6 +69,7 @@ signals:
 private:
     void placeDecorations(const QRectF &graphRect);
     void updateLegend();
+    void placeTitle();
 
     kconfig::DependencyGraph m_graph;
     bool m_showChange = false;
@@ -73,5 +79,6 @@ private:
     QGraphicsItem *m_legend = nullptr;
     QString m_titleText;
     QRectF m_graphRect;
+    QSizeF m_targetSize{1600, 1000};
     std::function<QString(const kconfig::GraphEdge &)> m_describer;
 };

@@ -67,6 +67,29 @@ QString directionText(GraphDirection d)
     return GraphView::tr("needs and needed by");
 }
 
+// Graphs up to this size are laid out both ways to fit the canvas (see below).
+constexpr std::size_t kMaxNodesForTwoLayouts = 120;
+
+// Graphviz's left-to-right picture, or its top-to-bottom one when that fits
+// the canvas clearly better: a narrow tab and a neighbourhood of a few wide
+// ranks read better from top to bottom. `room` is the canvas in pixels; an
+// empty one keeps the request's direction.
+GraphLayout layOutForCanvas(LayoutRequest request, QSizeF room)
+{
+    if (room.isEmpty()) return layOutGraph(request);
+    request.direction = LayoutRequest::Direction::LeftToRight;
+    GraphLayout wide = layOutGraph(request);
+    if (!wide.ok || request.nodes.size() > kMaxNodesForTwoLayouts) return wide;
+    // The scale the canvas fits the picture at (title line and margins added).
+    const auto fit = [&room](const GraphLayout &l) {
+        return std::min({1.0, room.width() / (l.width + 40), room.height() / (l.height + 80)});
+    };
+    if (fit(wide) >= 1.0) return wide;
+    request.direction = LayoutRequest::Direction::TopToBottom;
+    GraphLayout tall = layOutGraph(request);
+    return tall.ok && fit(tall) > fit(wide) * 1.15 ? tall : wide;
+}
+
 } // namespace
 
 GraphView::GraphView(ConfigDocument *doc, NavigationHistory *history, QWidget *parent)
@@ -79,8 +102,11 @@ GraphView::GraphView(ConfigDocument *doc, NavigationHistory *history, QWidget *p
     m_canvas->setScene(m_scene);
     m_scene->setEdgeDescriber([this](const GraphEdge &e) { return edgeText(e); });
 
+    // Two rows, so that a narrow tab shows every control: the picture's
+    // (mode, zoom, export), then the neighbourhood's (hidden for change graphs).
     auto *bar = new QToolBar;
-    createToolBar(bar);
+    m_queryBar = new QToolBar;
+    createToolBars(bar, m_queryBar);
     m_status = new QLabel;
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -90,6 +116,7 @@ GraphView::GraphView(ConfigDocument *doc, NavigationHistory *history, QWidget *p
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(bar);
+    layout->addWidget(m_queryBar);
     layout->addWidget(m_canvas, 1);
     layout->addWidget(m_status);
 
@@ -108,10 +135,12 @@ GraphView::~GraphView()
     m_watcher->waitForFinished();
 }
 
-void GraphView::createToolBar(QToolBar *bar)
+void GraphView::createToolBars(QToolBar *bar, QToolBar *queryBar)
 {
-    bar->setIconSize(QSize(16, 16));
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QToolBar *b : {bar, queryBar}) {
+        b->setIconSize(QSize(16, 16));
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    }
     auto *modes = new QActionGroup(this);
     m_neighbourhoodAction =
         bar->addAction(tr("Neighbourhood"), this, [this] { setMode(Mode::Neighbourhood); });
@@ -136,7 +165,7 @@ void GraphView::createToolBar(QToolBar *bar)
                      : i == 2 ? GraphDirection::NeededBy
                               : GraphDirection::Both);
     });
-    m_directionAction = bar->addWidget(m_direction);
+    m_directionAction = queryBar->addWidget(m_direction);
 
     m_depth = new QSpinBox;
     m_depth->setRange(1, 4);
@@ -144,7 +173,7 @@ void GraphView::createToolBar(QToolBar *bar)
     m_depth->setSuffix(tr(" hop(s)"));
     m_depth->setToolTip(tr("How many edges away from the symbol"));
     connect(m_depth, &QSpinBox::valueChanged, this, [this](int d) { setDepth(d); });
-    m_depthAction = bar->addWidget(m_depth);
+    m_depthAction = queryBar->addWidget(m_depth);
 
     auto *kindsMenu = new QMenu(this);
     for (int i = 0; i < DependencyKindCount; ++i) {
@@ -161,12 +190,11 @@ void GraphView::createToolBar(QToolBar *bar)
         });
         m_kindActions.push_back(a);
     }
-    m_kindsAction = bar->addAction(tr("Edges"));
+    m_kindsAction = queryBar->addAction(tr("Edges"));
     m_kindsAction->setToolTip(tr("Which kinds of references to follow"));
     m_kindsAction->setMenu(kindsMenu);
-    if (auto *b = qobject_cast<QToolButton *>(bar->widgetForAction(m_kindsAction)))
+    if (auto *b = qobject_cast<QToolButton *>(queryBar->widgetForAction(m_kindsAction)))
         b->setPopupMode(QToolButton::InstantPopup);
-    bar->addSeparator();
 
     const auto add = [&](const QString &icon, const QString &text, const QString &tip,
                          const QKeySequence &key = {}) {
@@ -200,7 +228,7 @@ void GraphView::createToolBar(QToolBar *bar)
 
 bool GraphView::isLayoutRunning() const
 {
-    return m_watcher->isRunning();
+    return m_watcher->isRunning() || m_queuedRequest.has_value();
 }
 
 QString GraphView::statusText() const
@@ -223,13 +251,16 @@ QString GraphView::title() const
 {
     QStringList parts;
     if (m_doc->isLoaded()) parts << m_doc->title();
-    if (const LoadedTree *info = m_doc->loadInfo(); info && !info->arch.isEmpty())
+    // A kernel's own title names the architecture already ("Linux/x86_64 6.12...").
+    if (const LoadedTree *info = m_doc->loadInfo();
+        info && !info->arch.isEmpty() && !(parts.size() && parts.front().contains(info->arch)))
         parts << info->arch;
     if (m_mode == Mode::Changes) {
         if (m_report) parts << display(m_report->description);
     } else if (m_query.focus) {
-        parts << tr("%1: %2, %n hop(s)", nullptr, m_query.depth)
-                     .arg(qs(m_query.focus->displayName()), directionText(m_query.direction));
+        parts << tr("%1: %2, %3")
+                     .arg(qs(m_query.focus->displayName()), directionText(m_query.direction),
+                          m_query.depth == 1 ? tr("1 hop") : tr("%1 hops").arg(m_query.depth));
     }
     return parts.join(QStringLiteral(" \u00b7 "));
 }
@@ -238,8 +269,7 @@ void GraphView::setMode(Mode mode)
 {
     m_neighbourhoodAction->setChecked(mode == Mode::Neighbourhood);
     m_changesAction->setChecked(mode == Mode::Changes);
-    for (QAction *a : {m_directionAction, m_depthAction, m_kindsAction})
-        a->setEnabled(mode == Mode::Neighbourhood);
+    m_queryBar->setVisible(mode == Mode::Neighbourhood);
     if (mode == m_mode) return;
     m_mode = mode;
     if (mode == Mode::Neighbourhood && m_current && m_current != m_query.focus)
@@ -280,6 +310,22 @@ void GraphView::setKinds(unsigned kinds)
     rebuild();
 }
 
+void GraphView::setNodeBudget(int budget)
+{
+    budget = std::max(budget, 2);
+    if (budget == m_query.nodeBudget) return;
+    m_query.nodeBudget = budget;
+    rebuild();
+}
+
+void GraphView::setGroupLimit(int limit)
+{
+    limit = std::max(limit, 1);
+    if (limit == m_query.groupLimit) return;
+    m_query.groupLimit = limit;
+    rebuild();
+}
+
 void GraphView::showNeighbourhood(const Symbol *symbol)
 {
     if (!symbol) return;
@@ -307,6 +353,8 @@ void GraphView::expand(const Symbol *symbol)
 void GraphView::onLoaded()
 {
     ++m_generation;
+    m_queuedRequest.reset();
+    m_shownDirection.reset();
     m_watcher->waitForFinished();
     m_scene->clearGraph();
     m_index.reset();
@@ -351,8 +399,8 @@ void GraphView::onValuesChanged(const ActionResult &action)
     m_changed.clear();
     for (const SymbolChange &c : action.changes)
         m_changed.push_back(c.symbol);
-    if (m_mode == Mode::Changes) {
-        rebuild();
+    if (m_mode == Mode::Changes || !isVisible()) {
+        rebuild(); // a hidden tab rebuilds when shown, and highlights then
         return;
     }
     // Same picture, new values: repaint, or lay out again when a box grew.
@@ -384,6 +432,7 @@ void GraphView::rebuild(bool keepView)
     if (m_mode == Mode::Changes) {
         if (!m_report) {
             ++m_generation;
+            m_queuedRequest.reset();
             m_scene->clearGraph();
             setStatus(tr("No action yet: change a value, and what it changed appears here "
                          "with the rule behind each change."));
@@ -399,6 +448,7 @@ void GraphView::rebuild(bool keepView)
     }
     if (!m_query.focus) {
         ++m_generation;
+        m_queuedRequest.reset();
         m_scene->clearGraph();
         setStatus(tr("Select a symbol to see its dependency graph."));
         return;
@@ -420,25 +470,48 @@ void GraphView::rebuild(bool keepView)
 void GraphView::relayout(DependencyGraph graph, bool showChange, bool keepView)
 {
     ++m_generation;
-    const LayoutRequest request = GraphScene::layoutRequest(graph, showChange);
+    LayoutRequest request = GraphScene::layoutRequest(graph, showChange);
+    // The same picture with new values keeps its direction, so that the view stays put.
+    m_queuedFixedDirection = keepView && m_shownDirection.has_value();
+    if (m_queuedFixedDirection) request.direction = *m_shownDirection;
     m_pending = std::move(graph);
     m_pendingShowChange = showChange;
     m_pendingKeepView = keepView;
     m_layoutGeneration = m_generation;
-    m_watcher->setFuture(QtConcurrent::run([request] { return layOutGraph(request); }));
+    m_queuedRequest = request;
+    // One layout at a time: while Graphviz works, the latest request waits
+    // and the ones it replaced are never laid out (holding a key in the
+    // tree must not queue a layout per symbol passed).
+    if (!m_watcher->isRunning()) startLayout();
+}
+
+void GraphView::startLayout()
+{
+    if (!m_queuedRequest) return;
+    const LayoutRequest request = std::move(*m_queuedRequest);
+    m_queuedRequest.reset();
+    const QSizeF room = m_queuedFixedDirection ? QSizeF() : QSizeF(m_canvas->viewport()->size());
+    m_watcher->setFuture(
+        QtConcurrent::run([request, room] { return layOutForCanvas(request, room); }));
 }
 
 void GraphView::onLayoutFinished()
 {
-    // A newer layout replaced the one that finished.
     if (!m_watcher->isFinished() || m_watcher->isCanceled()) return;
+    // A newer request replaced the one that finished: lay that out instead.
+    if (m_queuedRequest) {
+        startLayout();
+        return;
+    }
     if (m_layoutGeneration != m_generation) return;
     const GraphLayout layout = m_watcher->result();
     const QTransform transform = m_canvas->transform();
     const QPointF centre = m_canvas->mapToScene(m_canvas->viewport()->rect().center());
     m_shownReport = m_pendingShowChange ? m_pendingReport : nullptr;
     m_scene->setTitle(title());
+    m_scene->setTargetSize(m_canvas->viewport()->size());
     m_scene->showGraph(std::move(m_pending), layout, m_pendingShowChange);
+    m_shownDirection = layout.direction;
     m_pending = {};
     if (!m_pendingShowChange) m_scene->setHighlighted(m_changed);
     m_scene->setCurrentSymbol(m_current);

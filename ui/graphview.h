@@ -17,6 +17,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class GraphCanvas;
@@ -61,6 +62,10 @@ public:
     void setDirection(kconfig::GraphDirection direction);
     void setDepth(int depth);
     void setKinds(unsigned kinds);
+    // At most this many nodes ("+N more" nodes included) before expansions.
+    void setNodeBudget(int budget);
+    // Neighbours shown per symbol, direction and edge kind before "+N more".
+    void setGroupLimit(int limit);
     // Re-centres the neighbourhood on `symbol`.
     void showNeighbourhood(const kconfig::Symbol *symbol);
     // Adds `symbol`'s own neighbours to the picture.
@@ -78,7 +83,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void createToolBar(QToolBar *bar);
+    void createToolBars(QToolBar *bar, QToolBar *queryBar);
     void onLoaded();
     void onValuesChanged(const ActionResult &action);
     void onCurrentChanged(const kconfig::MenuNode *menu);
@@ -88,6 +93,7 @@ private:
     void onLayoutFinished();
     void rebuild(bool keepView = false);
     void relayout(kconfig::DependencyGraph graph, bool showChange, bool keepView);
+    void startLayout();
     void setValue(const kconfig::Symbol *symbol, kconfig::Tristate value);
     void exportDialog(bool svg);
     void setStatus(const QString &text);
@@ -114,10 +120,14 @@ private:
     bool m_pendingShowChange = false;
     bool m_pendingKeepView = false;
     int m_generation = 0;       // bumped by everything that outdates a layout
-    int m_layoutGeneration = 0; // of the layout in flight
+    int m_layoutGeneration = 0; // of m_pending
+    std::optional<kconfig::LayoutRequest> m_queuedRequest; // waits for the running layout
+    bool m_queuedFixedDirection = false;                   // lay it out as it says
+    std::optional<kconfig::LayoutRequest::Direction> m_shownDirection;
 
     GraphScene *m_scene;
     GraphCanvas *m_canvas;
+    QToolBar *m_queryBar = nullptr;
     QAction *m_neighbourhoodAction = nullptr;
     QAction *m_changesAction = nullptr;
     QComboBox *m_direction = nullptr;

@@ -366,7 +366,10 @@ int runGraphCommand(int argc, char **argv)
     }
 
     std::string title = tree.mainMenuTitle();
-    if (!s.arch.empty()) title += " \xc2\xb7 " + s.arch;
+    // A kernel's own title names the architecture already ("Linux/x86_64 6.12...").
+    if (!s.arch.empty() && title.find(s.arch) == std::string::npos) title += " \xc2\xb7 " + s.arch;
+    // The graph's edges point into the index (their written lines): it lives as long.
+    std::unique_ptr<DependencyIndex> index;
     DependencyGraph graph;
     if (o.changes) {
         graph = causeGraph(*report);
@@ -377,14 +380,14 @@ int runGraphCommand(int argc, char **argv)
     } else {
         const Symbol *focus = findSymbol(tree, o.symbol);
         if (!focus) return 1;
-        const DependencyIndex index(tree);
+        index = std::make_unique<DependencyIndex>(tree);
         NeighbourhoodQuery q;
         q.focus = focus;
         q.depth = o.depth;
         q.direction = o.direction;
         q.kinds = o.kinds;
         q.nodeBudget = o.budget;
-        graph = neighbourhoodGraph(index, q, &config);
+        graph = neighbourhoodGraph(*index, q, &config);
         title += " \xc2\xb7 " + focus->displayName() + ": " + directionText(o.direction) + ", " +
                  std::to_string(o.depth) + (o.depth == 1 ? " hop" : " hops");
     }

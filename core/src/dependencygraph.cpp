@@ -40,6 +40,32 @@ int strength(DependencyKind k)
     return 0;
 }
 
+// Whether a written reference takes effect with the current values: a select
+// or imply from a symbol that is n, or one whose "if" is n, does not; nor a
+// default or range whose "if" is n. Dependencies always do.
+bool inEffect(const Dependency &d, const ValueSource &now)
+{
+    switch (d.kind) {
+    case DependencyKind::Select:
+    case DependencyKind::Imply:
+        if (d.from->isBoolOrTristate() && now.tri(d.from) == Tristate::No) return false;
+        [[fallthrough]];
+    case DependencyKind::Default:
+    case DependencyKind::Range:
+        return !d.condition || now.evaluate(d.condition) != Tristate::No;
+    default:
+        return true;
+    }
+}
+
+void markInactive(DependencyGraph &g, const ValueSource &now)
+{
+    for (GraphEdge &e : g.edges)
+        e.inactive = !e.dependencies.empty() &&
+                     std::none_of(e.dependencies.begin(), e.dependencies.end(),
+                                  [&now](const Dependency *d) { return inEffect(*d, now); });
+}
+
 // Kinds in the order their groups are filled (and so get the budget first).
 constexpr DependencyKind kGroupOrder[] = {DependencyKind::DependsOn,    DependencyKind::Select,
                                           DependencyKind::VisibleIf,    DependencyKind::Imply,
@@ -83,6 +109,7 @@ public:
             expand(n);
         }
         addEdges();
+        if (m_config) markInactive(m_graph, CurrentValues(*m_config));
         return std::move(m_graph);
     }
 
@@ -312,6 +339,7 @@ void DependencyGraph::updateStates(Config &config)
 {
     for (GraphNode &n : nodes)
         if (n.kind == GraphNode::Kind::Symbol) n.state = config.snapshot(n.symbol);
+    markInactive(*this, CurrentValues(config));
 }
 
 DependencyGraph neighbourhoodGraph(const DependencyIndex &index, const NeighbourhoodQuery &query,

@@ -51,6 +51,7 @@ void set(void *obj, const char *name, const std::string &value)
 GraphLayout layOutGraph(const LayoutRequest &request)
 {
     GraphLayout out;
+    out.direction = request.direction;
     std::lock_guard lock(graphvizMutex());
     GVC_t *gvc = context();
     if (!gvc) return out;

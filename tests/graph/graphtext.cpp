@@ -62,6 +62,7 @@ QStringList graphLines(const DependencyGraph &graph)
             QStringLiteral(": ") + QString::fromLatin1(dependencyKindName(e.kind));
         if (!e.label.empty()) line += QStringLiteral(" \"") + qs(e.label) + QLatin1Char('"');
         if (e.stopped) line += QStringLiteral(" stopped");
+        if (e.inactive) line += QStringLiteral(" inactive");
         QStringList where;
         for (const Dependency *d : e.dependencies) {
             QString w = qs(d->location.toString());

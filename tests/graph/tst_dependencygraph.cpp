@@ -356,19 +356,31 @@ private slots:
             QStringLiteral("node IOMMUFD_TEST d=1"),
             QStringLiteral("node MLX5_VFIO_PCI d=1"),
             QStringLiteral("node PDS_VFIO_PCI d=1"),
-            QStringLiteral("edge AMD_IOMMU -> IOMMUFD_DRIVER: select @ "
+            QStringLiteral("edge AMD_IOMMU -> IOMMUFD_DRIVER: select inactive @ "
                            "drivers/iommu/amd/Kconfig:11"),
-            QStringLiteral("edge INTEL_IOMMU -> IOMMUFD_DRIVER: select @ "
+            QStringLiteral("edge INTEL_IOMMU -> IOMMUFD_DRIVER: select inactive @ "
                            "drivers/iommu/intel/Kconfig:12"),
-            QStringLiteral("edge IOMMUFD_TEST -> IOMMUFD_DRIVER: select @ "
+            QStringLiteral("edge IOMMUFD_TEST -> IOMMUFD_DRIVER: select inactive @ "
                            "drivers/iommu/iommufd/Kconfig:44"),
-            QStringLiteral("edge MLX5_VFIO_PCI -> IOMMUFD_DRIVER: select @ "
+            QStringLiteral("edge MLX5_VFIO_PCI -> IOMMUFD_DRIVER: select inactive @ "
                            "drivers/vfio/pci/mlx5/Kconfig:7"),
-            QStringLiteral("edge PDS_VFIO_PCI -> IOMMUFD_DRIVER: select @ "
+            QStringLiteral("edge PDS_VFIO_PCI -> IOMMUFD_DRIVER: select inactive @ "
                            "drivers/vfio/pci/pds/Kconfig:7"),
         };
         if (actual != expected) qWarning().noquote() << actual.join(QLatin1Char('\n'));
         QCOMPARE(actual, expected);
+
+        // AMD_IOMMU and INTEL_IOMMU are y, but select it only if IOMMUFD: with
+        // IOMMUFD=m their selects take effect, the drivers' (n) still do not.
+        DependencyGraph g = neighbourhoodGraph(*m_demo.index, q, config.get());
+        QVERIFY(applyAssignment(*config, symbol(*m_demo.tree, QStringLiteral("IOMMUFD")), "m").ok);
+        g.updateStates(*config);
+        QStringList active;
+        for (const GraphEdge &e : g.edges)
+            if (!e.inactive)
+                active << QString::fromStdString(
+                    g.nodes[static_cast<std::size_t>(e.from)].symbol->name);
+        QCOMPARE(active, (QStringList{QStringLiteral("AMD_IOMMU"), QStringLiteral("INTEL_IOMMU")}));
     }
 
     // Hovering an edge: the written line with the values of its expression.
@@ -421,8 +433,7 @@ private slots:
                            "stopped"),
             QStringLiteral("edge IOMMUFD -> IOMMUFD_DRIVER: select \"select via AMD_IOMMU +1\""),
             QStringLiteral("edge IOMMUFD -> INTERVAL_TREE_SPAN_ITER: select \"select\""),
-            QStringLiteral("edge VFIO -> VFIO_IOMMU_TYPE1: depends on \"depends on, select via "
-                           "VFIO_CONTAINER\""),
+            QStringLiteral("edge VFIO -> VFIO_IOMMU_TYPE1: select \"select via VFIO_CONTAINER\""),
             QStringLiteral("edge VFIO -> VFIO_PCI: depends on \"depends on\""),
         };
         const QStringList actual = graphLines(g);

@@ -154,8 +154,7 @@ private slots:
                            "stopped"),
             QStringLiteral("edge IOMMUFD -> IOMMUFD_DRIVER: select \"select via AMD_IOMMU +1\""),
             QStringLiteral("edge IOMMUFD -> INTERVAL_TREE_SPAN_ITER: select \"select\""),
-            QStringLiteral("edge VFIO -> VFIO_IOMMU_TYPE1: depends on \"depends on, select via "
-                           "VFIO_CONTAINER\""),
+            QStringLiteral("edge VFIO -> VFIO_IOMMU_TYPE1: select \"select via VFIO_CONTAINER\""),
             QStringLiteral("edge VFIO -> VFIO_PCI: depends on \"depends on\""),
             QStringLiteral("edge VFIO -> VIRTIO_VFIO_PCI: depends on \"depends on\""),
         };

@@ -60,6 +60,11 @@ struct GraphEdge
     DependencyKind kind = DependencyKind::DependsOn; // the strongest reference, for drawing
     // Neighbourhood: every written reference between the two symbols this way.
     std::vector<const Dependency *> dependencies;
+    // Neighbourhood with values: none of them takes effect now (a select or
+    // imply from a symbol that is n, a select, imply, default or range whose
+    // "if" is n), e.g. AMD_IOMMU's "select IOMMUFD_DRIVER if IOMMUFD" while
+    // IOMMUFD is n. Pictures draw such edges faded.
+    bool inactive = false;
     // Cause graph: the rule that carried the change ("depends on", "select
     // stopped", ...) and the facts of the ChangeReport behind it.
     std::string label;
@@ -73,7 +78,8 @@ struct DependencyGraph
     std::vector<GraphEdge> edges;
 
     int indexOf(const Symbol *sym) const; // the Symbol node of `sym`, or -1
-    // Reads every Symbol node's state from `config` (after values changed).
+    // Reads every Symbol node's state from `config` (after values changed),
+    // and which edges are in effect.
     void updateStates(Config &config);
 };
 
@@ -100,7 +106,7 @@ struct NeighbourhoodQuery
 };
 
 // Neighbours that are on (not n) come first in a group when `config` is given,
-// then by name; nodes carry `config`'s states.
+// then by name; nodes carry `config`'s states, edges whether they are in effect.
 DependencyGraph neighbourhoodGraph(const DependencyIndex &index, const NeighbourhoodQuery &query,
                                    Config *config);
 

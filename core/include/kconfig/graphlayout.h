@@ -55,6 +55,7 @@ struct GraphLayout
     };
 
     bool ok = false;
+    LayoutRequest::Direction direction = LayoutRequest::Direction::LeftToRight; // as requested
     double width = 0;
     double height = 0;
     std::vector<LayoutPoint> nodeCentres;
