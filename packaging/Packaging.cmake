@@ -51,6 +51,7 @@ foreach(program ${KCS_MAN_PROGRAMS})
                 ${KCS_PACKAGING_SOURCE_DIR}/man/${program}.h2m ${page}
         DEPENDS ${program} ${KCS_PACKAGING_SOURCE_DIR}/man/make-man.sh
                 ${KCS_PACKAGING_SOURCE_DIR}/man/${program}.h2m
+                ${KCS_PACKAGING_SOURCE_DIR}/verbs-with-help.sh
         COMMENT "Generating the man page ${program}(1) from ${program} --help"
         VERBATIM)
     list(APPEND KCS_PACKAGING_OUTPUTS ${page})
@@ -106,12 +107,16 @@ string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "Kconfig Studio configures Linux kernel source trees like make xconfig,\n"
     "and shows why every option has its value: for the selected symbol, its\n"
     "definitions, dependencies, selects, implies and defaults with the\n"
-    "current value of every term, and its Kconfig source. .config and minimal\n"
-    "defconfig files are byte-identical to those of the kernel's own tools.\n"
+    "current value of every term, and its Kconfig source. A Why panel\n"
+    "explains every value and every change as a chain of causes, a graph\n"
+    "shows a symbol's dependencies or what a change touched, and what-if\n"
+    "mode shows what a Kconfig edit or patch would change in the current\n"
+    "and the generated configurations. .config and minimal defconfig files\n"
+    "are byte-identical to those of the kernel's own tools.\n"
     "\n"
     "kconfig-studio-cli is a drop-in for the kernel's scripts/kconfig/conf,\n"
-    "with analysis commands that explain values and changes as chains of\n"
-    "causes, as plain text for e-mail.")
+    "with the analysis commands why, explain, graph, impact and diff, whose\n"
+    "explanations are plain text for e-mail.")
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

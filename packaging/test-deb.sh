@@ -60,7 +60,7 @@ echo "== control fields"
 for field in Package Version Architecture Section Priority Maintainer Description Depends Homepage; do
     [ -n "$(dpkg-deb -f "$deb" "$field")" ] || fail "the package has no $field"
 done
-for lib in libqt6core6 libqt6gui6 libqt6widgets6 libstdc++6; do
+for lib in libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6 libgvc6 libstdc++6; do
     dpkg-deb -f "$deb" Depends | grep -q "$lib" || fail "Depends does not name $lib (dpkg-shlibdeps)"
 done
 
@@ -117,16 +117,42 @@ grep -qx "kconfig-studio-cli $version" "$work/version.txt" || fail "kconfig-stud
 echo "== kconfig-studio-cli on the installed demo tree"
 demo=/usr/share/kconfig-studio/demo
 cp -r "$demo" "$work/demo"
+# The shipped .config (VFIO=y), updated like a kernel build does.
+cp "$demo/.config" "$work/demo.config"
 (cd "$work/demo" && srctree=. KCONFIG_CONFIG="$work/demo.config" \
     /usr/bin/kconfig-studio-cli --olddefconfig Kconfig) || fail "kconfig-studio-cli --olddefconfig"
-grep -Eq '^(CONFIG_VFIO=|# CONFIG_VFIO is not set)' "$work/demo.config" || fail "--olddefconfig wrote no CONFIG_VFIO"
+grep -q '^CONFIG_VFIO=y$' "$work/demo.config" || fail "--olddefconfig did not keep CONFIG_VFIO=y"
+grep -q '^CONFIG_VFIO_CONTAINER=y$' "$work/demo.config" || fail "--olddefconfig wrote no CONFIG_VFIO_CONTAINER=y"
 /usr/bin/kconfig-studio-cli why VFIO_CONTAINER --tree "$demo" --config "$work/demo.config" \
     >"$work/why.txt" || fail "kconfig-studio-cli why"
 head -n 3 "$work/why.txt"
+grep -q '^VFIO_CONTAINER = y' "$work/why.txt" || fail "kconfig-studio-cli why: VFIO_CONTAINER is not y"
+
+echo "== kconfig-studio-cli graph (the picture module)"
+# SVG and PNG come from a module the CLI loads from the installed lib directory.
+/usr/bin/kconfig-studio-cli graph --changes --set IOMMUFD=m --tree "$demo" \
+    --config "$work/demo.config" -o "$work/graph.png" 2>"$work/graph.log" ||
+    { cat "$work/graph.log" >&2; fail "kconfig-studio-cli graph -o graph.png"; }
+[ "$(od -An -c -j1 -N3 "$work/graph.png" | tr -d ' ')" = PNG ] || fail "the graph is not a PNG"
+/usr/bin/kconfig-studio-cli graph VFIO --tree "$demo" --format svg -o "$work/graph.svg" 2>/dev/null ||
+    fail "kconfig-studio-cli graph --format svg"
+grep -q '<svg' "$work/graph.svg" || fail "the graph is not an SVG"
 
 echo "== kconfig-studio --version"
-/usr/bin/kconfig-studio --version | tee "$work/gui-version.txt"
+/usr/bin/kconfig-studio --version 2>/dev/null | tee "$work/gui-version.txt"
 grep -qx "kconfig-studio $version" "$work/gui-version.txt" || fail "kconfig-studio --version is not $version"
+grep -q '^Qt 6' "$work/gui-version.txt" || fail "kconfig-studio --version does not name Qt"
+grep -q '^Graphviz' "$work/gui-version.txt" || fail "kconfig-studio --version does not name Graphviz"
+grep -qi 'highlight' "$work/gui-version.txt" || fail "kconfig-studio --version does not name the highlighter"
+
+echo "== man pages"
+for page in kconfig-studio kconfig-studio-cli; do
+    zcat "/usr/share/man/man1/$page.1.gz" | grep -q '^\.TH' || fail "$page.1.gz is not a man page"
+    if command -v man >/dev/null; then
+        MANWIDTH=80 man -l "/usr/share/man/man1/$page.1.gz" 2>/dev/null | grep -q -- '--version' ||
+            fail "man $page does not render or has no --version"
+    fi
+done
 
 echo "== kconfig-studio --screenshot (offscreen)"
 QT_QPA_PLATFORM=offscreen /usr/bin/kconfig-studio --screenshot "$work/x.png" --size 1280x800 \

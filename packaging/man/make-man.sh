@@ -8,8 +8,12 @@
 # help2man runs a small shim that calls PROGRAM by its plain name (so that the
 # usage lines show "kconfig-studio-cli", not a build path), without a display.
 # For kconfig-studio-cli the text of "kconfig-studio-cli help" (the analysis
-# commands) becomes the section ANALYSIS COMMANDS.
+# commands) and of each "kconfig-studio-cli COMMAND --help" that differs from
+# it become the section ANALYSIS COMMANDS.
 set -eu
+# In a sanitizer build, a leak report at exit (Graphviz keeps what its context
+# allocated) must not turn --version into a failure.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 [ $# -eq 3 ] || { echo "usage: $0 PROGRAM INCLUDE.h2m OUTPUT.1.gz" >&2; exit 2; }
 program=$1 include=$2 output=$3
 command -v help2man >/dev/null ||
@@ -33,14 +37,24 @@ exit 0
 SHIM
 chmod +x "$tmp/bin/$name"
 
+# A help text as the program prints it, as a literal block: backslashes, dashes
+# and lines starting with a dot or quote escaped for roff.
+literal() {
+    printf '.nf\n'
+    sed -e 's/\\/\\e/g' -e 's/-/\\-/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"
+    printf '.fi\n'
+}
 cp "$include" "$tmp/include.h2m"
 if [ "$name" = kconfig-studio-cli ]; then
-    # The text as the program prints it, in a literal block: backslashes, dashes
-    # and lines starting with a dot or quote escaped for roff.
+    # ANALYSIS COMMANDS: "kconfig-studio-cli help", then the help of each
+    # command that has its own.
     {
-        printf '\n[ANALYSIS COMMANDS]\n.nf\n'
-        "$name" help | sed -e 's/\\/\\e/g' -e 's/-/\\-/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"
-        printf '.fi\n'
+        printf '\n[ANALYSIS COMMANDS]\n'
+        "$name" help | literal
+        for verb in $(sh "$(dirname "$0")/../verbs-with-help.sh" "$name"); do
+            printf '.SS "%s %s"\n' "$name" "$verb"
+            "$name" "$verb" --help | literal
+        done
     } >>"$tmp/include.h2m"
 fi
 

@@ -83,6 +83,20 @@ expect "kconfig-studio-cli explain --tree $demo --set IOMMUFD_" IOMMUFD_DRIVER= 
 expect "kconfig-studio-cli explain --tree $demo --set IOMMUFD=" y m n
 expect "kconfig-studio-cli why --tree $demo --arch " x86 powerpc
 expect_none "kconfig-studio-cli why --tree $demo VFIO_CONT" VFIO_GROUP
+# Commands with their own options, where this build has them.
+if kconfig-studio-cli graph --help 2>/dev/null | grep -q -- '--direction'; then
+    expect "kconfig-studio-cli graph --tree $demo VFIO_CONT" VFIO_CONTAINER
+    expect 'kconfig-studio-cli graph --' --direction --depth --changes --set --tree
+    expect 'kconfig-studio-cli graph --direction ' needs needed-by both
+    expect 'kconfig-studio-cli graph --format ' svg png dot
+    expect 'kconfig-studio-cli graph --kinds depends,se' depends,select
+fi
+if kconfig-studio-cli help | grep -q -- '--baseline'; then
+    expect "kconfig-studio-cli impact --tree $demo --baseline all" alldefconfig allnoconfig
+fi
+if QT_QPA_PLATFORM=offscreen kconfig-studio --help 2>/dev/null | grep -q -- '--baseline'; then
+    expect 'kconfig-studio --baseline allno' allnoconfig
+fi
 expect 'kconfig-studio --sel' --select
 expect 'kconfig-studio --' --screenshot --set --size --arch --config --version --help
 # No tree here: kconfig-studio opens, and completes from, the installed demo tree.

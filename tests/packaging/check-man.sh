@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Checks that a generated man page mentions every option that the program's
-# --help (and, for kconfig-studio-cli, "help") output shows.
+# --help output shows (for kconfig-studio-cli also "help" and the commands'
+# own "COMMAND --help").
 #
 #   check-man.sh PROGRAM MANPAGE.1.gz
 set -eu
@@ -12,8 +13,14 @@ name=$(basename "$program")
 
 # Help text as the user sees it (the CLI's --help exits 1, like the kernel's conf).
 help=$(QT_QPA_PLATFORM=offscreen "$program" --help 2>/dev/null || true)
-[ "$name" = kconfig-studio-cli ] && help="$help
+if [ "$name" = kconfig-studio-cli ]; then
+    help="$help
 $("$program" help)"
+    for verb in $(sh "$(dirname "$0")/../../packaging/verbs-with-help.sh" "$program"); do
+        help="$help
+$("$program" "$verb" --help)"
+    done
+fi
 options=$(printf '%s\n' "$help" | grep -oE -- '(^|[[:space:],[])--?[A-Za-z][A-Za-z0-9-]*' |
     sed 's/^[[:space:],[]*//' | sort -u)
 [ -n "$options" ] || { echo "FAIL: no options found in $name --help" >&2; exit 1; }
