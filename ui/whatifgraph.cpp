@@ -7,6 +7,7 @@
 #include "whatifimpactjob.h"
 
 #include <kconfig/causegraph.h>
+#include <kconfig/config.h>
 #include <kconfig/symbol.h>
 #include <kconfig/tree.h>
 
@@ -15,12 +16,16 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 using namespace kconfig;
 
 namespace {
 
 // A baseline's changes as the change report of an action on the edited
-// tree: the edited symbols have no cause in the tree, so they are the roots.
+// tree. The roots are where the edit is: a changed symbol whose own lines
+// were edited, and the symbol a select or imply was written in (added even
+// when its own state did not move), with an edge to what it selects.
 ChangeReport changeReportOf(const BaselineImpact &impact, const Tree &edited)
 {
     ChangeReport r;
@@ -38,7 +43,59 @@ ChangeReport changeReportOf(const BaselineImpact &impact, const Tree &edited)
             if (const Symbol *s = edited.symbols().find(cause)) n.causes.push_back(s);
         r.nodes.push_back(std::move(n));
     }
+    std::vector<ChangeReport::Node> writers; // edited symbols that did not change
+    const auto hasNode = [&](const Symbol *s) {
+        const auto is = [s](const ChangeReport::Node &n) { return n.symbol == s; };
+        return std::any_of(r.nodes.begin(), r.nodes.end(), is) ||
+               std::any_of(writers.begin(), writers.end(), is);
+    };
+    for (ChangeReport::Node &n : r.nodes) {
+        for (Fact &f : n.reasons) {
+            if (f.kind != Fact::Kind::Edit || !f.symbol) continue;
+            if (f.symbol == n.symbol) {
+                n.isSubject = true;
+                continue;
+            }
+            // A select/imply of this symbol, written in f.symbol.
+            if (std::find(n.causes.begin(), n.causes.end(), f.symbol) == n.causes.end())
+                n.causes.push_back(f.symbol);
+            if (std::find(f.causes.begin(), f.causes.end(), f.symbol) == f.causes.end())
+                f.causes.push_back(f.symbol);
+            if (!hasNode(f.symbol) && impact.configAfter) {
+                ChangeReport::Node w;
+                w.symbol = f.symbol;
+                w.after = w.before = impact.configAfter->snapshot(f.symbol);
+                w.isSubject = true;
+                writers.push_back(std::move(w));
+            }
+        }
+    }
+    r.nodes.insert(r.nodes.begin(), std::make_move_iterator(writers.begin()),
+                   std::make_move_iterator(writers.end()));
     return r;
+}
+
+// Edges that only an edit carries ("select IOMMUFD" added in VFIO) read as
+// the edit, "select added" or "imply removed", with the edit as their reason.
+void labelEditEdges(DependencyGraph &graph, const ChangeReport &report)
+{
+    for (GraphEdge &e : graph.edges) {
+        if (!e.reasons.empty()) continue;
+        const Symbol *from = graph.nodes[std::size_t(e.from)].symbol;
+        const ChangeReport::Node *to = report.node(graph.nodes[std::size_t(e.to)].symbol);
+        if (!from || !to) continue;
+        for (const Fact &f : to->reasons) {
+            if (f.kind != Fact::Kind::Edit || f.symbol != from) continue;
+            const std::string &line = f.detail == 1 ? f.valueBefore : f.valueAfter;
+            const bool imply = line.rfind("imply ", 0) == 0;
+            e.kind = imply ? DependencyKind::Imply : DependencyKind::Select;
+            e.stopped = f.detail == 1;
+            const char *how = f.detail == 0 ? "added" : f.detail == 1 ? "removed" : "edited";
+            e.label = std::string(imply ? "imply " : "select ") + how;
+            e.reasons = {&f};
+            break;
+        }
+    }
 }
 
 } // namespace
@@ -100,12 +157,15 @@ void WhatIfGraph::showBaseline(std::shared_ptr<WhatIfResult> result, int baselin
             tr("%1: the edit changes nothing here.").arg(QString::fromStdString(b.baseline.name)));
         return;
     }
-    const int n = int(m_report->nodes.size());
+    int n = 0;
+    for (const ChangeReport::Node &node : m_report->nodes)
+        n += node.before == node.after ? 0 : 1;
     m_title = tr("What-if \u00b7 %1 \u00b7 %2 changed")
                   .arg(QString::fromStdString(b.baseline.name),
                        n == 1 ? tr("1 symbol") : tr("%1 symbols").arg(n));
     m_status->setText(tr("Laying out\u2026"));
     m_pending = causeGraph(*m_report);
+    labelEditEdges(m_pending, *m_report);
     const LayoutRequest request = GraphScene::layoutRequest(m_pending, true);
     m_layoutGeneration = ++m_generation;
     m_watcher->setFuture(QtConcurrent::run([request] { return layOutGraph(request); }));

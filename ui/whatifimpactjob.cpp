@@ -20,22 +20,18 @@ void WhatIfImpactJob::run()
     result->edited = m_edited;
     QElapsedTimer timer;
     timer.start();
-    const Tree &before = *m_original->tree;
-    const Tree &after = *m_edited->tree;
     const int total = static_cast<int>(m_baselines.size());
-    result->report.edits = definitionEdits(before, after);
-    for (int i = 0; i < total; ++i) {
-        if (m_cancel) {
-            result->cancelled = true;
-            break;
-        }
-        const Baseline &b = m_baselines[std::size_t(i)];
-        emit progress(i, total, QString::fromStdString(b.name));
-        ImpactReport one = analyzeImpact(before, after, {b}, m_original->environment);
-        for (BaselineImpact &impact : one.baselines)
-            result->report.baselines.push_back(std::move(impact));
-    }
-    if (!result->cancelled) emit progress(total, total, QString());
+    // The trees are compared once; the baselines then only configure them,
+    // several at a time.
+    const ImpactAnalysis analysis(*m_original->tree, *m_edited->tree);
+    result->report.edits = analysis.edits();
+    emit progress(0, total, QString());
+    result->report.baselines =
+        analysis.analyze(m_baselines, m_original->environment, 0, [this, total](std::size_t done) {
+            emit progress(int(done), total, QString());
+            return !m_cancel.load();
+        });
+    result->cancelled = m_cancel || int(result->report.baselines.size()) < total;
     result->seconds = timer.elapsed() / 1000.0;
     emit finished(result);
 }

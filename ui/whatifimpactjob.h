@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The what-if analysis off the GUI thread: core's analyzeImpact() on the
-// loaded and the edited tree, one baseline at a time, so that it can report
-// progress and stop between baselines. The result keeps both trees alive
-// because the report points into them.
+// The what-if analysis off the GUI thread: core's ImpactAnalysis of the
+// loaded and the edited tree, its baselines on several threads at once,
+// reporting progress and stopping between baselines. The result keeps both
+// trees alive because the report points into them.
 #pragma once
 
 #include "treeloadjob.h"

@@ -193,13 +193,17 @@ void WhatIfMode::updateSourceState()
     int errors = 0, warnings = 0;
     for (const WhatIfSession::Marker &m : m_session->markers(file))
         (m.error ? errors : warnings)++;
-    if (errors)
-        parts << tr("<span style=\"color:#c01010\">%1</span>")
-                     .arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
-    if (warnings) parts << (warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+    // Compact, the bar is narrow: "✖ 9  ⚠ 7", the words in the tool tip.
+    if (errors) parts << tr("<span style=\"color:#c01010\">\u2716 %1</span>").arg(errors);
+    if (warnings) parts << tr("\u26a0 %1").arg(warnings);
     m_sourceState->setText(parts.join(QStringLiteral(" \u00b7 ")));
-    m_sourceState->setToolTip(
-        edited ? tr("%1 is changed in memory; the file on disk is not").arg(file) : QString());
+    QStringList tip;
+    if (edited) tip << tr("%1 is changed in memory; the file on disk is not.").arg(file);
+    if (errors || warnings)
+        tip << tr("The edited tree reports %1 and %2 in this file (marked in the margin).")
+                   .arg(errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors),
+                        warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
+    m_sourceState->setToolTip(tip.join(QLatin1Char('\n')));
     m_saveToDisk->setEnabled(edited && !m_window->document()->isDemo());
     m_revertFile->setEnabled(edited);
     m_revertAll->setEnabled(!m_session->editedFiles().isEmpty());

@@ -69,6 +69,7 @@ WhatIfPanel::WhatIfPanel(WhatIfSession *session, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setStretchFactor(2, 8);
+    m_split = split;
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 4);
     layout->addWidget(split);
@@ -87,7 +88,7 @@ WhatIfPanel::WhatIfPanel(WhatIfSession *session, QWidget *parent)
     connect(m_session->document(), &ConfigDocument::loaded, this,
             [this] { m_baselines->setTree(m_session->document()->loadInfo()); });
     connect(m_baselines->model(), &QAbstractItemModel::rowsInserted, this, [this] {
-        // Wide enough for "x86_64_defconfig (the default)".
+        // Wide enough for "x86_64_defconfig (default)".
         m_baselines->setMinimumWidth(m_baselines->sizeHintForColumn(0) +
                                      2 * m_baselines->frameWidth() +
                                      style()->pixelMetric(QStyle::PM_ScrollBarExtent));
@@ -95,6 +96,16 @@ WhatIfPanel::WhatIfPanel(WhatIfSession *session, QWidget *parent)
     m_baselines->setTree(m_session->document()->loadInfo());
     onStateChanged(m_session->state());
     onReparsed();
+}
+
+void WhatIfPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_sized || m_split->width() < 200) return;
+    // Shown for the first time: most of the room for the report.
+    m_sized = true;
+    const int w = m_split->width();
+    m_split->setSizes({w * 24 / 100, w * 18 / 100, w - w * 24 / 100 - w * 18 / 100});
 }
 
 WhatIfPanel::~WhatIfPanel()
@@ -124,12 +135,16 @@ QWidget *WhatIfPanel::createFilesColumn()
     m_revertAll->setText(tr("Revert All"));
     m_revertAll->setToolTip(tr("Back to the files on disk"));
     header->addWidget(patch);
-    header->addWidget(m_revert);
-    header->addWidget(m_revertAll);
     v->addLayout(header);
     m_files = new WhatIfModifiedFiles(m_session, column);
     m_files->setMinimumHeight(fontMetrics().height() * 3);
     v->addWidget(m_files, 2);
+    // Below the list, so that the column stays narrow and the report wide.
+    auto *reverts = new QHBoxLayout;
+    reverts->addWidget(m_revert);
+    reverts->addWidget(m_revertAll);
+    reverts->addStretch(1);
+    v->addLayout(reverts);
 
     m_treeStatus = new QLabel(column);
     m_treeStatus->setWordWrap(true);
@@ -161,10 +176,17 @@ QWidget *WhatIfPanel::createBaselineColumn()
     auto *column = new QWidget;
     auto *v = new QVBoxLayout(column);
     v->setContentsMargins(0, 0, 0, 0);
+    auto *header = new QHBoxLayout;
     auto *label = heading(tr("&Baselines"), column);
-    v->addWidget(label);
+    header->addWidget(label, 1);
+    auto *addFile = new QToolButton(column);
+    addFile->setText(tr("Add\u2026"));
+    addFile->setToolTip(tr("Add a defconfig or .config file as a baseline"));
+    header->addWidget(addFile);
+    v->addLayout(header);
     m_baselines = new WhatIfBaselines(column);
     label->setBuddy(m_baselines);
+    connect(addFile, &QToolButton::clicked, this, &WhatIfPanel::addBaselineDialog);
     v->addWidget(m_baselines, 1);
     auto *buttons = new QHBoxLayout;
     m_run = new QPushButton(tr("&Run"), column);
@@ -302,16 +324,38 @@ void WhatIfPanel::onReparsed()
         m_result.reset();
         m_outdated = false;
         m_treeStatus->setText(tr("<b>The edited tree does not load</b>; the problems:"));
-        QString text = tr("<b>The edited tree does not load:</b> %1")
-                           .arg(m_session->failure().toHtmlEscaped());
-        QStringList links;
+        // The errors at their lines (the first few), with what else was said
+        // about the first one's line ("syntax error" before "invalid statement").
+        const Diagnostic *first = nullptr;
+        int errors = 0;
+        for (const Diagnostic &d : m_session->problems())
+            if (d.severity == Diagnostic::Severity::Error && d.location.isValid()) {
+                if (!first) first = &d;
+                ++errors;
+            }
+        constexpr int Shown = 5;
+        QStringList lines;
+        int shown = 0;
         for (const Diagnostic &d : m_session->problems()) {
-            if (d.severity != Diagnostic::Severity::Error || !d.location.isValid()) continue;
+            if (!d.location.isValid()) continue;
+            const bool atFirst = first && d.location.fileName() == first->location.fileName() &&
+                                 d.location.line == first->location.line;
+            if (d.severity != Diagnostic::Severity::Error && !atFirst) continue;
+            if (d.severity == Diagnostic::Severity::Error && ++shown > Shown) continue;
             const QString loc = qs(d.location.toString());
-            links << QStringLiteral("%1 (<a href=\"src:%2\">%2</a>)")
-                         .arg(qs(d.message).toHtmlEscaped(), loc.toHtmlEscaped());
+            lines << QStringLiteral("%1 (<a href=\"src:%2\">%2</a>)")
+                         .arg(WhatIfSession::messageOf(d).toHtmlEscaped(), loc.toHtmlEscaped());
         }
-        if (!links.isEmpty()) text += QStringLiteral("<br>") + links.join(QStringLiteral("<br>"));
+        QString text = tr("<b>The edited tree does not load:</b>");
+        if (lines.isEmpty())
+            text += QLatin1Char(' ') + m_session->failure().toHtmlEscaped();
+        else
+            text += QStringLiteral("<br>") + lines.join(QStringLiteral("<br>"));
+        if (errors > Shown)
+            text += QStringLiteral("<br>") +
+                    (errors - Shown == 1
+                         ? tr("and 1 more error in the problems list")
+                         : tr("and %1 more errors in the problems list").arg(errors - Shown));
         m_banner->setText(text);
         m_banner->show();
         m_report->showMessage(tr("No report while the edited tree has errors: fix the marked "
@@ -372,6 +416,9 @@ void WhatIfPanel::run()
                 if (!name.isEmpty())
                     m_reportStatus->setText(
                         tr("analysing %1 (%2 of %3)\u2026").arg(name).arg(done + 1).arg(total));
+                else if (done < total)
+                    m_reportStatus->setText(
+                        tr("analysing: %1 of %2 baselines done\u2026").arg(done).arg(total));
             });
     connect(m_job, &WhatIfImpactJob::finished, this,
             [this, generation](std::shared_ptr<WhatIfResult> result) {
@@ -389,6 +436,16 @@ void WhatIfPanel::run()
     m_reportStatus->setText(tr("analysing\u2026"));
     thread->start();
     updateButtons();
+}
+
+void WhatIfPanel::addBaselineDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Add Baseline"), m_baselines->configsDirectory(),
+        tr("Configurations (*defconfig *.config *config*);;All files (*)"));
+    if (path.isEmpty()) return;
+    if (!m_baselines->addFile(path))
+        QMessageBox::warning(this, tr("Add Baseline"), tr("Cannot read %1.").arg(path));
 }
 
 void WhatIfPanel::cancel()

@@ -20,6 +20,7 @@ class QCheckBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSplitter;
 class QThread;
 class QToolButton;
 class WhatIfBaselines;
@@ -57,6 +58,7 @@ public:
 public slots:
     void run();
     void cancel();
+    void addBaselineDialog();
     void saveReportDialog();
     void copyReport(kconfig::ExplanationFormat format);
     void copyReportHtml();
@@ -68,6 +70,9 @@ signals:
     void graphRequested(std::shared_ptr<WhatIfResult> result, int baseline);
     void patchRequested();
     void finished(); // a report, a failure or "no edits" is shown
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *createFilesColumn();
@@ -89,6 +94,8 @@ private:
     bool m_runAfterParse = false; // Run was pressed while the edited tree was parsing
     QTemporaryDir m_scratch;      // the current configuration as a .config for the analysis
 
+    QSplitter *m_split;
+    bool m_sized = false; // the columns got their first widths
     WhatIfModifiedFiles *m_files;
     QToolButton *m_revert;
     QToolButton *m_revertAll;

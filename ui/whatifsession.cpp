@@ -26,8 +26,9 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
-// conf's message without the "file:line:warning:" it repeats.
-QString messageOf(const Diagnostic &d)
+} // namespace
+
+QString WhatIfSession::messageOf(const Diagnostic &d)
 {
     QString message = qs(d.message.empty() ? d.text : d.message).trimmed();
     for (const QLatin1String prefix :
@@ -36,8 +37,6 @@ QString messageOf(const Diagnostic &d)
     }
     return message;
 }
-
-} // namespace
 
 WhatIfSession::WhatIfSession(ConfigDocument *doc, QObject *parent)
     : QObject(parent), m_doc(doc), m_timer(new QTimer(this))

@@ -90,6 +90,8 @@ public:
         QString message;
     };
     QList<Marker> markers(const QString &file) const;
+    // A problem's message without the "file:line:warning:" conf repeats.
+    static QString messageOf(const kconfig::Diagnostic &d);
     int filesInTree() const; // of the loaded tree, for progress
     double parseSeconds() const { return m_parseSeconds; }
 

@@ -615,13 +615,69 @@ private slots:
         for (const GraphNode &n : mode()->graph()->scene()->graph().nodes)
             if (n.symbol) nodes << QString::fromStdString(n.symbol->name);
         nodes.sort();
-        QCOMPARE(nodes, names({"BUS", "HELPER", "LEGACY"}));
-        // BUS causes both others.
-        QCOMPARE(mode()->graph()->scene()->graph().edges.size(), std::size_t(2));
+        // CORE, where `select BUS` was added, is the root though its own
+        // state does not move.
+        QCOMPARE(nodes, names({"BUS", "CORE", "HELPER", "LEGACY"}));
+        const DependencyGraph &graph = mode()->graph()->scene()->graph();
+        const auto symbolAt = [&graph](int i) {
+            return QString::fromStdString(graph.nodes[std::size_t(i)].symbol->name);
+        };
+        QStringList edges;
+        for (const GraphEdge &e : graph.edges)
+            edges << symbolAt(e.from) + QStringLiteral(" -> ") + symbolAt(e.to) +
+                         QStringLiteral(": ") + QString::fromStdString(e.label);
+        edges.sort();
+        QCOMPARE(edges, QStringList({QStringLiteral("BUS -> HELPER: default"),
+                                     QStringLiteral("BUS -> LEGACY: select via CORE stopped"),
+                                     QStringLiteral("CORE -> BUS: select added")}));
+        const int core = graph.indexOf(session()->editedTree()->tree->symbols().find("CORE"));
+        QVERIFY(core >= 0 && graph.nodes[std::size_t(core)].isFocus);
         // A click on a node selects the symbol in the menu tree.
         emit mode()->graph()->scene()->nodeClicked(mode()->graph()->scene()->graph().indexOf(
             session()->editedTree()->tree->symbols().find("HELPER")));
         QCOMPARE(m_window->history()->current()->sym, doc()->tree()->symbols().find("HELPER"));
+    }
+
+    // Baselines beyond the built-in ones: the defconfigs of a tree laid out
+    // like the kernel's, and any file the user adds.
+    void baselineFiles()
+    {
+        openBasic();
+        WhatIfBaselines *list = panel()->baselines();
+        const QString busDefconfig =
+            QFileInfo(m_tree + QStringLiteral("/arch/test/configs/bus_defconfig"))
+                .canonicalFilePath();
+        QStringList listed;
+        for (int i = 0; i < list->count(); ++i)
+            listed << list->item(i)->data(WhatIfBaselines::NameRole).toString();
+        QVERIFY2(listed.contains(busDefconfig), qPrintable(listed.join(QLatin1Char(' '))));
+        QVERIFY(!list->checkedNames().contains(busDefconfig)); // not a kernel tree: no default
+        // By file name (like --baseline bus_defconfig), and a file of the
+        // user's by its path.
+        const QString mine = m_work->filePath(QStringLiteral("my.config"));
+        QFile f(mine);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("CONFIG_BUS=m\n");
+        f.close();
+        QVERIFY(list->setChecked({QStringLiteral("bus_defconfig"), mine}));
+        QCOMPARE(list->checkedNames(), QStringList({busDefconfig, mine}));
+        QVERIFY(!list->setChecked({QStringLiteral("no-such-baseline")}));
+        QVERIFY(list->setChecked({QStringLiteral("bus_defconfig"), mine}));
+        // Added files stay when the tree is read again.
+        QVERIFY(!list->addFile(m_work->filePath(QStringLiteral("missing.config"))));
+
+        QString message;
+        QVERIFY(mode()->applyPatchFile(whatIfData(QStringLiteral("select-bus.patch")), &message));
+        waitForReport();
+        QCOMPARE(panel()->result()->report.baselines.size(), std::size_t(2));
+        // BUS=y already: CORE's select only locks it.
+        QCOMPARE(changed("bus_defconfig"), names({"BUS"}));
+        QCOMPARE(shift("bus_defconfig", "BUS"),
+                 QStringLiteral("y -> y, locked, select floor n -> y"));
+        // BUS=m capped CORE at m; selected by CORE=y it is y now.
+        QCOMPARE(changed("my.config"), names({"BUS", "CORE"}));
+        QCOMPARE(shift("my.config", "BUS"), QStringLiteral("m -> y, locked, select floor n -> y"));
+        QCOMPARE(shift("my.config", "CORE"), QStringLiteral("m -> y, select floor n -> n"));
     }
 
     // The seed scenario on the bundled demo tree: VFIO `select IOMMUFD`.

@@ -137,6 +137,122 @@ private slots:
         QVERIFY(definitionEdits(*m_before, *m_before).empty());
     }
 
+    // Every kind of line a definition has, changed on its own, is an edit
+    // (the comparison skips symbols whose definitions have the same
+    // structure: none of these may slip through it).
+    void everyKindOfLineIsAnEdit_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<QStringList>("edits"); // "kind SYMBOL what: before | after"
+        const QByteArray c = "config C\n\tbool \"c\"\n";
+        QTest::newRow("prompt text") << c + "config A\n\tbool \"a\"\n"
+                                     << c + "config A\n\tbool \"A\"\n"
+                                     << QStringList{"changed A prompt: \"a\" | \"A\""};
+        QTest::newRow("prompt condition")
+            << c + "config A\n\tbool \"a\" if C\n"
+            << c + "config A\n\tbool \"a\" if !C\n"
+            << QStringList{"changed A prompt: \"a\" if C | \"a\" if !C"};
+        QTest::newRow("type") << c + "config A\n\tbool \"a\"\n"
+                              << c + "config A\n\ttristate \"a\"\n"
+                              << QStringList{"changed A type: bool | tristate"};
+        QTest::newRow("default order")
+            << c + "config A\n\tbool\n\tdefault y if C\n\tdefault n\n"
+            << c + "config A\n\tbool\n\tdefault n\n\tdefault y if C\n"
+            << QStringList{"changed A default #1: default y if C | default n",
+                           "changed A default #2: default n | default y if C"};
+        QTest::newRow("default value")
+            << c + "config A\n\tint\n\tdefault 1\n"
+            << c + "config A\n\tint\n\tdefault 2\n"
+            << QStringList{"changed A default #1: default 1 | default 2"};
+        QTest::newRow("select condition")
+            << c + "config B\n\tbool\nconfig A\n\tbool \"a\"\n\tselect B if C\n"
+            << c + "config B\n\tbool\nconfig A\n\tbool \"a\"\n\tselect B if !C\n"
+            << QStringList{"added A select:  | select B if !C",
+                           "removed A select: select B if C | "};
+        QTest::newRow("select becomes imply")
+            << c + "config B\n\tbool\nconfig A\n\tbool \"a\"\n\tselect B\n"
+            << c + "config B\n\tbool\nconfig A\n\tbool \"a\"\n\timply B\n"
+            << QStringList{"added A imply:  | imply B", "removed A select: select B | "};
+        QTest::newRow("range") << c + "config A\n\tint \"a\"\n\trange 1 10\n"
+                               << c + "config A\n\tint \"a\"\n\trange 1 20\n"
+                               << QStringList{"added A range:  | range 1 20",
+                                              "removed A range: range 1 10 | "};
+        QTest::newRow("range condition")
+            << c + "config A\n\tint \"a\"\n\trange 1 10 if C\n"
+            << c + "config A\n\tint \"a\"\n\trange 1 10\n"
+            << QStringList{"added A range:  | range 1 10", "removed A range: range 1 10 if C | "};
+        QTest::newRow("depends on") << c + "config A\n\tbool \"a\"\n\tdepends on C\n"
+                                    << c + "config A\n\tbool \"a\"\n\tdepends on !C\n"
+                                    << QStringList{"added A depends on:  | depends on !C",
+                                                   "removed A depends on: depends on C | "};
+        QTest::newRow("second definition")
+            << c + "config A\n\tbool \"a\"\nconfig A\n\tdefault y\n"
+            << c + "config A\n\tbool \"a\"\nconfig A\n\tdefault y\n\tdepends on C\n"
+            << QStringList{"added A depends on:  | depends on C"};
+        QTest::newRow("if block") << c + "if C\nconfig A\n\tbool \"a\"\nendif\n"
+                                  << c + "if !C\nconfig A\n\tbool \"a\"\nendif\n"
+                                  << QStringList{"added A if:  | if !C", "removed A if: if C | "};
+        QTest::newRow("menu depends on")
+            << c + "menu \"m\"\n\tdepends on C\nconfig A\n\tbool \"a\"\nendmenu\n"
+            << c + "menu \"m\"\n\tdepends on !C\nconfig A\n\tbool \"a\"\nendmenu\n"
+            << QStringList{"added A menu depends on:  | menu depends on !C",
+                           "removed A menu depends on: menu depends on C | "};
+        QTest::newRow("visible if")
+            << c + "menu \"m\"\n\tvisible if C\nconfig A\n\tbool \"a\"\nendmenu\n"
+            << c + "menu \"m\"\n\tvisible if !C\nconfig A\n\tbool \"a\"\nendmenu\n"
+            << QStringList{"added A visible if:  | visible if !C",
+                           "removed A visible if: visible if C | "};
+        QTest::newRow("block moved out") << c + "if C\nconfig A\n\tbool \"a\"\nendif\n"
+                                         << c + "config A\n\tbool \"a\"\n"
+                                         << QStringList{"removed A if: if C | "};
+        QTest::newRow("choice prompt")
+            << c + "choice\n\tprompt \"pick\"\nconfig A\n\tbool \"a\"\nendchoice\n"
+            << c + "choice\n\tprompt \"Pick\"\nconfig A\n\tbool \"a\"\nendchoice\n"
+            << QStringList{"added A choice:  | member of the choice \"Pick\"",
+                           "removed A choice: member of the choice \"pick\" | "};
+        QTest::newRow("comparison operand")
+            << c + "config A\n\tint \"a\"\nconfig B\n\tbool \"b\"\n\tdepends on A > 1\n"
+            << c + "config A\n\tint \"a\"\nconfig B\n\tbool \"b\"\n\tdepends on A > 2\n"
+            << QStringList{"added B depends on:  | depends on A>2",
+                           "removed B depends on: depends on A>1 | "};
+        QTest::newRow("symbol added") << c << c + "config A\n\tbool \"a\"\n"
+                                      << QStringList{"added A config A:  | config A"};
+        const QByteArray every = "menu \"m\"\n\tdepends on C\n\tvisible if C\nif C\nchoice\n"
+                                 "\tprompt \"pick\"\nconfig A\n\tbool \"a\" if C\n"
+                                 "\tdepends on C\nendchoice\nendif\nendmenu\n"
+                                 "config B\n\ttristate \"b\" if C\n\tdepends on C || !C\n"
+                                 "\tdefault m if C\n\tselect D if C\n\timply E\n"
+                                 "config D\n\ttristate\nconfig E\n\ttristate \"e\"\n"
+                                 "config I\n\tint \"i\"\n\trange 1 I2 if C\n\tdefault 1\n"
+                                 "config I2\n\tint\n\tdefault 5\n";
+        QTest::newRow("unchanged") << "config C\n\tbool \"c\"\n" + every
+                                   << "config C\n\tbool \"c\"\n" + every << QStringList{};
+    }
+    void everyKindOfLineIsAnEdit()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, after);
+        QFETCH(QStringList, edits);
+        write("Kconfig", before);
+        SourceFiles disk;
+        m_before = load(disk);
+        SourceFiles edited;
+        edited.setOverlay("Kconfig", after.toStdString());
+        m_after = load(edited);
+        QVERIFY(m_before && m_after);
+        QStringList found;
+        for (const DefinitionEdit &e : definitionEdits(*m_before, *m_after)) {
+            const char *kind = e.kind == DefinitionEdit::Kind::Added     ? "added"
+                               : e.kind == DefinitionEdit::Kind::Removed ? "removed"
+                                                                         : "changed";
+            found << QString::fromStdString(std::string(kind) + ' ' + e.symbol + ' ' + e.what +
+                                            ": " + e.before + " | " + e.after);
+        }
+        found.sort();
+        QCOMPARE(found, edits);
+    }
+
     // allnoconfig and alldefconfig leave VFIO off: a select from an off
     // symbol changes nothing.
     void offBaselinesDoNotMove()
@@ -195,6 +311,92 @@ private slots:
         QCOMPARE(b.values, 0);
         QCOMPARE(b.visibility, 1);
         QCOMPARE(b.writability, 1);
+    }
+
+    // An edit of A's dependencies changes the condition of A's own `select
+    // B`: within the edited tree B's select looks the same before and after,
+    // so the report compares the select across the trees and says it stopped.
+    void selectConditionChangedByEdit()
+    {
+        write("Kconfig", "config C\n\tbool \"c\"\n"
+                         "config A\n\tbool \"a\"\n\tdefault y\n\tdepends on C || !C\n"
+                         "\tselect B\n"
+                         "config B\n\tbool\n");
+        SourceFiles disk;
+        m_before = load(disk);
+        SourceFiles edited;
+        edited.setOverlay("Kconfig", "config C\n\tbool \"c\"\n"
+                                     "config A\n\tbool \"a\"\n\tdefault y\n\tdepends on C\n"
+                                     "\tselect B\n"
+                                     "config B\n\tbool\n");
+        m_after = load(edited);
+        QVERIFY(m_before && m_after);
+        const BaselineImpact b =
+            analyzeImpact(*m_before, *m_after, {baseline("alldefconfig")}, m_env).baselines[0];
+        QCOMPARE(names(b), (QStringList{"A", "B"}));
+        const ImpactChange *c = find(b, "B");
+        QCOMPARE(c->before.value, std::string("y"));
+        QCOMPARE(c->after.value, std::string("n"));
+        QCOMPARE(c->causes, std::vector<std::string>{"A"});
+        const Fact *selected = nullptr;
+        for (const Fact &f : c->reasons)
+            if (f.kind == Fact::Kind::Selected) selected = &f;
+        QVERIFY(selected);
+        QCOMPARE(selected->before, Tristate::Yes);
+        QCOMPARE(selected->after, Tristate::No);
+        QCOMPARE(selected->children.size(), std::size_t(1));
+        QCOMPARE(selected->children[0].symbol->name, std::string("A"));
+        QCOMPARE(selected->children[0].before, Tristate::Yes);
+        QCOMPARE(selected->children[0].after, Tristate::No);
+        QCOMPARE(selected->children[0].location.line, 7);
+        const std::string text = renderImpactReport(
+            analyzeImpact(*m_before, *m_after, {baseline("alldefconfig")}, m_env));
+        QVERIFY2(text.find("'select B' in A (Kconfig:7) stopped applying.") != std::string::npos,
+                 text.c_str());
+    }
+
+    // Baselines analysed on several threads give what one thread gives, in
+    // the order asked; a progress callback that says stop skips the rest.
+    void baselinesOnSeveralThreads()
+    {
+        write("current.config", "CONFIG_MODULES=y\nCONFIG_VFIO=y\n# CONFIG_IOMMUFD is not set\n");
+        QVERIFY(loadBoth(kSelectIommufd));
+        const std::string current = (m_dir->path() + "/current.config").toStdString();
+        std::vector<Baseline> all;
+        for (int round = 0; round < 3; ++round)
+            for (const char *name :
+                 {"current", "alldefconfig", "allnoconfig", "allmodconfig", "allyesconfig"})
+                all.push_back(baseline(name, current));
+        const ImpactAnalysis analysis(*m_before, *m_after);
+        const auto summary = [this](const BaselineImpact &b) {
+            QString s = QString::fromStdString(b.baseline.name) + QLatin1Char(':');
+            for (const ImpactChange &c : b.changes)
+                s += QLatin1Char(' ') + QString::fromStdString(c.symbol + '=' + c.after.value);
+            for (const std::string &w : b.newWarnings)
+                s += QStringLiteral(" warn:") + QString::fromStdString(w);
+            s += QLatin1Char('\n') +
+                 QString::fromStdString(ConfigWriter(*b.configAfter, m_env).dotConfigText());
+            return s;
+        };
+        QStringList one, four;
+        for (const BaselineImpact &b : analysis.analyze(all, m_env, 1))
+            one << summary(b);
+        std::size_t calls = 0;
+        for (const BaselineImpact &b : analysis.analyze(all, m_env, 4, [&](std::size_t done) {
+                 ++calls;
+                 return done <= all.size();
+             }))
+            four << summary(b);
+        QCOMPARE(one.size(), qsizetype(all.size()));
+        QCOMPARE(four, one);
+        QCOMPARE(calls, all.size());
+        // Stop after the second baseline: no more than the threads already
+        // running finish, and what is there is in order.
+        const std::vector<BaselineImpact> some =
+            analysis.analyze(all, m_env, 2, [](std::size_t done) { return done < 2; });
+        QVERIFY(some.size() >= 2 && some.size() <= 3);
+        for (std::size_t i = 0; i < some.size(); ++i)
+            QCOMPARE(some[i].baseline.name, all[i].name);
     }
 
     // The seed's question with a .config of VFIO=y and IOMMUFD off: the new

@@ -4,7 +4,8 @@
 // impact report must be byte for byte what the kernel's conf writes for the
 // original tree and for a copy of the tree patched with patch(1); every line
 // that differs between conf's two outputs must be in the report, with the
-// values conf wrote.
+// values conf wrote, and the unmet-dependency warnings conf prints for one
+// tree and not for the other must be the report's new and gone warnings.
 #include <kconfig/configwriter.h>
 #include <kconfig/diagnostic.h>
 #include <kconfig/impact.h>
@@ -20,6 +21,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLockFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -69,7 +71,35 @@ const Edit kEdits[] = {
     {"select", "\tdepends on IOMMUFD || !IOMMUFD\n", "\tselect IOMMUFD\n"},
     {"depends", "\tdepends on IOMMUFD || !IOMMUFD\n", "\tdepends on IOMMUFD\n"},
     {"container", "\tselect VFIO_CONTAINER if IOMMUFD=n\n", "\tselect VFIO_CONTAINER\n"},
+    // A select of a symbol whose dependencies x86 never meets: a new warning.
+    {"unmet", "\tselect VFIO_IOMMU_TYPE1 if MMU && (X86 || S390 || ARM || ARM64)\n",
+     "\tselect VFIO_IOMMU_TYPE1 if MMU && (X86 || S390 || ARM || ARM64)\n"
+     "\tselect VFIO_IOMMU_SPAPR_TCE\n"},
 };
+
+// The symbols of conf's "unmet direct dependencies detected for X" warnings.
+QStringList unmetWarnings(const QByteArray &stderrText)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^WARNING: unmet direct dependencies detected for ([A-Za-z0-9_]+)$"),
+        QRegularExpression::MultilineOption);
+    QStringList out;
+    for (auto it = re.globalMatch(QString::fromUtf8(stderrText)); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        if (!out.contains(name)) out << name;
+    }
+    out.sort();
+    return out;
+}
+
+QStringList sorted(const std::vector<std::string> &names)
+{
+    QStringList out;
+    for (const std::string &n : names)
+        out << QString::fromStdString(n);
+    out.sort();
+    return out;
+}
 
 } // namespace
 
@@ -79,15 +109,20 @@ class ImpactKernelTest : public QObject
 
     QString m_work; // fixed, so that the probe cache serves later runs
     QString m_copy; // hard-linked copy of the tree that patch(1) edits
+    // The copy is shared by every build directory: one run at a time edits it.
+    std::unique_ptr<QLockFile> m_lock;
     Environment m_env;
     QList<QPair<QString, QString>> m_envPairs;
     std::unique_ptr<ProcessShellRunner> m_shell;
     std::unique_ptr<ProbeCache> m_probes;
     std::unique_ptr<Tree> m_original;
-    QMap<QString, QByteArray> m_confOriginal; // baseline -> conf's .config on the original tree
+    QMap<QString, QByteArray> m_confOriginal;    // baseline -> conf's .config on the original tree
+    QMap<QString, QByteArray> m_confOriginalErr; // ... and what it printed on stderr
 
-    // Runs conf in `tree` for one baseline; returns the .config it wrote.
-    QByteArray runConf(const QString &tree, const QString &mode, const QString &input)
+    // Runs conf in `tree` for one baseline; returns the .config it wrote
+    // (and in `messages` what conf printed on stderr).
+    QByteArray runConf(const QString &tree, const QString &mode, const QString &input,
+                       QByteArray *messages = nullptr)
     {
         const QString out = m_work + QStringLiteral("/conf-out");
         QDir().mkpath(out);
@@ -107,6 +142,7 @@ class ImpactKernelTest : public QObject
                      p.readAllStandardError().constData());
             return {};
         }
+        if (messages) *messages = p.readAllStandardError();
         return readAll(config);
     }
 
@@ -175,6 +211,10 @@ private slots:
         m_work = kernelCacheDir() + QStringLiteral("/impact");
         m_copy = m_work + QStringLiteral("/tree");
         QDir().mkpath(m_work);
+        m_lock = std::make_unique<QLockFile>(m_work + QStringLiteral("/.lock"));
+        m_lock->setStaleLockTime(0); // held for minutes; stale only when its process is gone
+        QVERIFY2(m_lock->tryLock(15 * 60 * 1000),
+                 "another run of this test (another build directory?) holds the tree copy");
         // A copy of the tree made of hard links (symlinks where the file
         // system refuses them): cheap, and patch(1) replaces the file it edits
         // instead of writing through the link.
@@ -261,9 +301,11 @@ private slots:
             const BaselineImpact &b = report.baselines[std::size_t(i)];
             // The original tree's outputs are the same for every edit.
             QByteArray &confBefore = m_confOriginal[runs[i].baseline];
+            QByteArray &errBefore = m_confOriginalErr[runs[i].baseline];
             if (confBefore.isEmpty())
-                confBefore = runConf(kernelSourceDir(), runs[i].mode, runs[i].input);
-            const QByteArray confAfter = runConf(m_copy, runs[i].mode, runs[i].input);
+                confBefore = runConf(kernelSourceDir(), runs[i].mode, runs[i].input, &errBefore);
+            QByteArray errAfter;
+            const QByteArray confAfter = runConf(m_copy, runs[i].mode, runs[i].input, &errAfter);
             QVERIFY(!confBefore.isEmpty() && !confAfter.isEmpty());
             const QByteArray oursBefore =
                 QByteArray::fromStdString(ConfigWriter(*b.configBefore, m_env).dotConfigText());
@@ -300,8 +342,23 @@ private slots:
                     QCOMPARE(QString::fromStdString(c->after.value).remove('"'),
                              QString(y).remove('"'));
             }
-            qInfo("  %-14s %3zu symbols in the report, %3d .config lines differ", runs[i].baseline,
-                  b.changes.size(), differing);
+            // The warnings conf adds and drops are the report's.
+            const QStringList warnedBefore = unmetWarnings(errBefore);
+            const QStringList warnedAfter = unmetWarnings(errAfter);
+            QStringList added, gone;
+            for (const QString &w : warnedAfter)
+                if (!warnedBefore.contains(w)) added << w;
+            for (const QString &w : warnedBefore)
+                if (!warnedAfter.contains(w)) gone << w;
+            QCOMPARE(sorted(b.newWarnings), added);
+            QCOMPARE(sorted(b.goneWarnings), gone);
+            if (QByteArray(kEdits[edit].name) == "unmet" &&
+                QByteArray(runs[i].baseline) == "allyesconfig")
+                QVERIFY(added.contains(QStringLiteral("VFIO_IOMMU_SPAPR_TCE")));
+            qInfo("  %-14s %3zu symbols in the report, %3d .config lines differ, %lld warnings "
+                  "new, %lld gone",
+                  runs[i].baseline, b.changes.size(), differing, qlonglong(added.size()),
+                  qlonglong(gone.size()));
         }
     }
 
@@ -333,7 +390,9 @@ private slots:
     void cleanupTestCase()
     {
         // Leave the copy as the tree is, for the next run.
-        if (!m_copy.isEmpty() && QFileInfo::exists(m_copy)) restoreCopy();
+        if (!m_copy.isEmpty() && QFileInfo::exists(m_copy) && m_lock && m_lock->isLocked())
+            restoreCopy();
+        m_lock.reset();
     }
 };
 

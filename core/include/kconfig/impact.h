@@ -12,14 +12,17 @@
 #include "kconfig/explanation.h"
 #include "kconfig/sourcelocation.h"
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace kconfig {
 
 class Environment;
 class Tree;
+struct Symbol;
 
 struct Baseline
 {
@@ -88,6 +91,47 @@ struct ImpactReport
 {
     std::vector<DefinitionEdit> edits; // every definition difference between the trees
     std::vector<BaselineImpact> baselines;
+};
+
+// The comparison of two trees prepared once for any number of baselines: the
+// definition differences and the symbols matched by name. Both trees must
+// outlive it. analyze() only reads it, so baselines may run on several
+// threads at once (each configures the trees in Configs of its own).
+class ImpactAnalysis
+{
+public:
+    ImpactAnalysis(const Tree &before, const Tree &after);
+
+    const Tree &before() const { return m_before; }
+    const Tree &after() const { return m_after; }
+    // Every definition difference between the trees, by symbol name.
+    const std::vector<DefinitionEdit> &edits() const { return m_edits; }
+    // One baseline configured on both trees and compared; `env` gives
+    // CONFIG_ and the other variables the .config readers use.
+    BaselineImpact analyze(const Baseline &baseline, const Environment &env) const;
+    // Several baselines, in their order, on up to `threads` threads at once
+    // (0: one per hardware thread). `progress`, if set, is called after each
+    // baseline with the number finished so far (one call at a time, from any
+    // of the threads); when it returns false the baselines not started yet
+    // are skipped and missing from the result.
+    std::vector<BaselineImpact>
+    analyze(const std::vector<Baseline> &baselines, const Environment &env, unsigned threads = 0,
+            const std::function<bool(std::size_t finished)> &progress = {}) const;
+
+private:
+    struct Match
+    {
+        const Symbol *before = nullptr; // null: only the edited tree defines it
+        const Symbol *after = nullptr;  // null: the edited tree no longer defines it
+    };
+    const Tree &m_before;
+    const Tree &m_after;
+    std::vector<DefinitionEdit> m_edits;
+    std::vector<Match> m_symbols; // in name order
+    // Edited tree's symbol -> the original tree's of the same name.
+    std::unordered_map<const Symbol *, const Symbol *> m_original;
+    // Symbol -> the edits of its own definition and of selects/implies of it.
+    std::unordered_map<std::string, std::vector<std::size_t>> m_bearing;
 };
 
 // `before` and `after` are the original and the edited tree; `env` gives
