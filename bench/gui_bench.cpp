@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Desktop figures on a real kernel tree: start to interactive (window shown,
 // tree loaded, menu tree painted), toggle latency (a value change until every
-// visible row of the menu tree is repainted) and memory.
+// visible row of the menu tree is repainted), why panel latency (a value
+// change until the panel shows its explanation) and memory.
 //
 //   gui_bench [--arch ARCH] [--config FILE] [TREE]
 //
@@ -12,6 +13,7 @@
 #include "mainwindow.h"
 #include "menutreeview.h"
 #include "searchpanel.h"
+#include "whypanel.h"
 
 #include <kconfig/config.h>
 #include <kconfig/symbol.h>
@@ -24,10 +26,13 @@
 #include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 namespace {
@@ -167,6 +172,66 @@ int main(int argc, char **argv)
     }
     std::printf("toggle -> visible rows updated: median %.1f ms, worst %.1f ms\n", median(times),
                 times.empty() ? 0.0 : *std::max_element(times.begin(), times.end()));
+
+    // The why panel: a value change until the panel has explained it and
+    // repainted (cause tree and the selected symbol's explanation), with the
+    // menu tree repainted too, as after a click.
+    tree->collapseAll();
+    WhyPanel *why = window.whyPanel();
+    std::vector<double> whyTimes, whyCpu;
+    const auto cpuNow = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+    };
+    std::vector<double> panelOwn;
+    std::printf("%-16s %8s %8s %8s %8s %8s %s\n", "why panel", "ms", "CPU ms", "undo ms", "CPU ms",
+                "changed", "panel's own ms");
+    const auto repaintAll = [&] {
+        tree->viewport()->repaint();
+        why->causeTree()->viewport()->repaint();
+        why->symbolView()->viewport()->repaint();
+    };
+    for (const char *name : {"IOMMUFD", "VFIO_GROUP", "VFIO_CONTAINER", "VFIO", "IOMMUFD",
+                             "MODULES", "PCI", "NET", "USB_SUPPORT", "SOUND", "DRM", "EXPERT"}) {
+        const kconfig::Symbol *sym = doc->tree()->symbols().find(name);
+        if (!sym || !doc->config()->isChangeable(sym)) continue;
+        window.navigateTo(sym);
+        app.processEvents();
+        QElapsedTimer t;
+        t.start();
+        double c = cpuNow();
+        doc->toggle(sym);
+        repaintAll();
+        const double ms = t.nsecsElapsed() / 1e6;
+        const double cpu = cpuNow() - c;
+        const std::size_t changed = doc->lastAction().changes.size();
+        const double own = why->lastUpdateNsecs() / 1e6;
+        t.restart();
+        c = cpuNow();
+        doc->undoStack()->undo();
+        repaintAll();
+        const double undoMs = t.nsecsElapsed() / 1e6;
+        const double undoCpu = cpuNow() - c;
+        whyTimes.push_back(ms);
+        whyTimes.push_back(undoMs);
+        whyCpu.push_back(cpu);
+        whyCpu.push_back(undoCpu);
+        const double undoOwn = why->lastUpdateNsecs() / 1e6;
+        panelOwn.push_back(own);
+        panelOwn.push_back(undoOwn);
+        std::printf("%-16s %8.1f %8.1f %8.1f %8.1f %8zu %.1f / %.1f\n", name, ms, cpu, undoMs,
+                    undoCpu, changed, own, undoOwn);
+    }
+    std::printf("toggle -> why panel updated: median %.1f ms (CPU %.1f ms), worst %.1f ms (CPU "
+                "%.1f ms)\n",
+                median(whyTimes), median(whyCpu),
+                whyTimes.empty() ? 0.0 : *std::max_element(whyTimes.begin(), whyTimes.end()),
+                whyCpu.empty() ? 0.0 : *std::max_element(whyCpu.begin(), whyCpu.end()));
+    std::printf("  of which the why panel itself (explain and fill, before painting): median "
+                "%.1f ms, worst %.1f ms\n",
+                median(panelOwn),
+                panelOwn.empty() ? 0.0 : *std::max_element(panelOwn.begin(), panelOwn.end()));
 
     // Search as you type: each keystroke's query until the result list has
     // repainted (the field's debounce delay left out).

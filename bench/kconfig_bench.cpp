@@ -2,13 +2,18 @@
 // Engine benchmark on a real kernel tree, side by side with the kernel's conf:
 // load (parse + finalise + evaluate) cold and with a warm probe cache, the
 // CLI's --olddefconfig, one value change with incremental recalculation, a
-// full recalculation, and peak memory. Prints figures; not a test.
+// full recalculation, one value change explained (change set and cause
+// chains, as the why panel and `explain` get them), and peak memory. Prints
+// figures; not a test.
 //
 // Usage: kconfig_bench --tree DIR --conf PATH_TO_KERNEL_CONF [--arch ARCH]
 //                      [--config FILE] [--cli PATH] [--changes N]
+#include <kconfig/assignment.h>
 #include <kconfig/config.h>
 #include <kconfig/configreader.h>
 #include <kconfig/diagnostic.h>
+#include <kconfig/explainer.h>
+#include <kconfig/explanationtext.h>
 #include <kconfig/impact.h>
 #include <kconfig/kerneltree.h>
 #include <kconfig/probecache.h>
@@ -496,6 +501,116 @@ int main(int argc, char **argv)
             full.push_back(ms(Clock::now() - t0));
         }
         std::printf("full recalculation of all symbols       %6.1f ms\n", median(full));
+    }
+
+    // --- one value change explained: change set plus cause chains ---
+    {
+        // A fresh configuration: the random changes above moved the other one.
+        const Tree &tree = *loaded->tree;
+        Config cfg(tree);
+        DiagnosticSink quiet;
+        ConfigReader reader(cfg, env, quiet);
+        if (!o.config.empty())
+            reader.read(o.config);
+        else
+            reader.read(std::nullopt);
+        for (const Symbol *s : tree.symbols().all())
+            cfg.calc(s);
+        auto t0 = Clock::now();
+        Explainer explainer(tree, cfg);
+        const double setup = ms(Clock::now() - t0);
+        std::vector<const Symbol *> candidates;
+        for (const Symbol *s : tree.symbols().all())
+            if (!s->isConst() && s->isBoolOrTristate() && !s->menus.empty())
+                candidates.push_back(s);
+        std::mt19937 rng(4711);
+        std::vector<double> change, explain, both, text, nodes;
+        // Applies one value like a front end, explains it and renders it.
+        const auto run = [&](const Symbol *s, const std::string &value) {
+            const auto a = Clock::now();
+            const AppliedChange c = applyAssignment(cfg, s, value);
+            const auto b = Clock::now();
+            if (!c.ok) return false;
+            const ChangeReport r = explainer.explainChanges(c.description, c.subject, c.changes,
+                                                            c.userBefore, c.priorityBefore);
+            const auto d = Clock::now();
+            (void)renderChangeReport(r, cfg);
+            const auto e = Clock::now();
+            change.push_back(ms(b - a));
+            explain.push_back(ms(d - b));
+            both.push_back(ms(d - a));
+            text.push_back(ms(e - d));
+            nodes.push_back(static_cast<double>(r.nodes.size()));
+            return true;
+        };
+        // The VFIO / IOMMUFD scenario (x86_64 defconfig + VFIO=y to start from).
+        const char *steps[][2] = {{"IOMMUFD", "m"},    {"IOMMUFD", "y"},
+                                  {"VFIO_GROUP", "n"}, {"VFIO_CONTAINER", "n"},
+                                  {"VFIO_GROUP", "y"}, {"VFIO_CONTAINER", "y"},
+                                  {"IOMMUFD", "n"}};
+        bool scenario = true;
+        for (int round = 0; round < 5 && scenario; ++round) {
+            change.clear();
+            explain.clear();
+            both.clear();
+            for (const auto &[name, value] : steps) {
+                const Symbol *s = tree.symbols().find(name);
+                if (!s || !run(s, value)) {
+                    scenario = false;
+                    break;
+                }
+            }
+        }
+        if (scenario) {
+            std::printf("  IOMMUFD scenario (ms per step, change set + cause chains):\n    ");
+            for (std::size_t i = 0; i < both.size(); ++i)
+                std::printf("%s%s=%s %.2f", i ? ", " : "", steps[i][0], steps[i][1], both[i]);
+            std::printf("\n");
+        }
+        change.clear();
+        explain.clear();
+        both.clear();
+        text.clear();
+        nodes.clear();
+        const int count = std::min(o.changes, 1000);
+        for (int i = 0; i < count; ++i) {
+            const Symbol *s = candidates[rng() % candidates.size()];
+            std::vector<const char *> allowed;
+            for (auto [t, v] : {std::pair{Tristate::No, "n"}, std::pair{Tristate::Mod, "m"},
+                                std::pair{Tristate::Yes, "y"}})
+                if (t != cfg.tristate(s) &&
+                    (s->isChoiceValue() ? t == Tristate::Yes : cfg.tristateWithinRange(s, t)))
+                    allowed.push_back(v);
+            if (allowed.empty() || !run(s, allowed[rng() % allowed.size()])) {
+                --i;
+                continue;
+            }
+        }
+        std::printf("one value change explained       change set median %6.3f ms, cause chains "
+                    "median %6.3f ms (Explainer set up once: %.1f ms; %d random changes)\n",
+                    median(change), median(explain), setup, count);
+        std::printf("  change set + cause chains      median %6.3f ms   p95 %6.3f ms   max %6.1f "
+                    "ms   median %.0f changed symbols, max %.0f\n",
+                    median(both), percentile(both, 0.95), percentile(both, 1.0), median(nodes),
+                    percentile(nodes, 1.0));
+        std::printf("  e-mail text of the explanation median %6.3f ms   p95 %6.3f ms\n",
+                    median(text), percentile(text, 0.95));
+        // The widest toggles.
+        for (const char *name : {"MODULES", "PCI", "NET", "EXPERT"}) {
+            const Symbol *s = tree.symbols().find(name);
+            if (!s) continue;
+            change.clear();
+            explain.clear();
+            both.clear();
+            nodes.clear();
+            const std::string old = cfg.stringValue(s);
+            const std::string other = old == "n" ? "y" : "n";
+            if (!run(s, other) || !run(s, old)) continue;
+            std::printf("  %-8s %s -> %s -> %s          %.1f ms and %.1f ms (%.0f and %.0f changed "
+                        "symbols; cause chains %.1f and %.1f ms)\n",
+                        name, old.c_str(), other.c_str(), old.c_str(), both[0], both[1], nodes[0],
+                        nodes[1], explain[0], explain[1]);
+        }
     }
 
     // --- what-if: a one-line Kconfig edit across six baselines ---

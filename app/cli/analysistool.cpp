@@ -57,8 +57,9 @@ void usage(const char *prog)
         "       %s diff CONFIG_A CONFIG_B [options]\n"
         "       %s [conf options] <kconfig-file>   (the kernel's conf, see --help)\n"
         "\n"
-        "why      Explains why SYMBOL has its value, visibility and writability; with\n"
-        "         --want, what would have to change for it to take that value.\n"
+        "why      Explains why SYMBOL has its value, visibility and writability, and\n"
+        "         what would have to change for each value it cannot take now (with\n"
+        "         --want, only for that value).\n"
         "explain  Applies each --set in order, like a user in the configurator, and\n"
         "         explains every symbol that changed as a chain of causes.\n"
         "graph    Draws the dependency graph around SYMBOL, or the cause graph of\n"
@@ -246,7 +247,27 @@ int runWhy(const Options &o)
     Explainer explainer(*s.load.tree, config);
     SymbolReport report = explainer.explainSymbol(sym);
     std::string out = renderSymbolReport(report, config, o.format, o.width);
-    if (!o.want.empty()) {
+    if (o.want.empty()) {
+        // Like the why panel: what it would take to give it each value it
+        // cannot take now.
+        const auto blocked = explainer.blockedValues(sym);
+        if (o.format == ExplanationFormat::Json && !blocked.empty()) {
+            if (out.size() >= 2 && out.compare(out.size() - 2, 2, "}\n") == 0)
+                out.resize(out.size() - 2);
+            out += ",\"blocked\":[";
+            for (std::size_t i = 0; i < blocked.size(); ++i) {
+                std::string reqs = renderRequirements(sym, blocked[i].value,
+                                                      blocked[i].requirements, config, o.format);
+                while (!reqs.empty() && reqs.back() == '\n')
+                    reqs.pop_back();
+                out += (i ? "," : "") + reqs;
+            }
+            out += "]}\n";
+        } else if (o.format != ExplanationFormat::Json) {
+            for (const Explainer::BlockedValue &b : blocked)
+                out += renderRequirements(sym, b.value, b.requirements, config, o.format, o.width);
+        }
+    } else {
         const Tristate wanted = o.want == "y"   ? Tristate::Yes
                                 : o.want == "m" ? Tristate::Mod
                                                 : Tristate::No;

@@ -285,7 +285,10 @@ SymbolReport Explainer::explainSymbol(const Symbol *sym)
         Fact f{Fact::Kind::UserIgnored, sym};
         f.valueAfter = f.valueBefore =
             sym->isBoolOrTristate() ? std::string(triString(d.user.tri)) : d.user.string;
-        f.children.push_back(visibilityFact(sym, nullptr, m_now, false, Tristate::No));
+        if (d.prompts.empty())
+            f.detail = 1; // no prompt at all: a user value never counts
+        else
+            f.children.push_back(visibilityFact(sym, nullptr, m_now, false, Tristate::No));
         facts.push_back(std::move(f));
     }
     // imply raises the default, but never above the direct dependencies.
@@ -347,31 +350,36 @@ SymbolReport Explainer::explainSymbol(const Symbol *sym)
     return r;
 }
 
+Fact Explainer::symbolRequirement(const Symbol *s, Tristate value, int sense, const Expr *term,
+                                  int depth)
+{
+    // A bool (or a tristate while MODULES is n) has no m: at least m is
+    // y for it, at most m is n.
+    if (value == Tristate::Mod && !s->isConst() && m_config.effectiveType(s) == SymbolType::Bool)
+        value = sense == 0 ? Tristate::Yes : Tristate::No;
+    Fact f{Fact::Kind::Requirement, s, nullptr, term};
+    f.detail = sense; // 0: at least, 1: at most
+    f.before = m_config.tristate(s);
+    f.after = value;
+    if (depth > 0 && !s->isConst() && s->type != SymbolType::Unknown) {
+        const Tristate target = sense == 0 ? value : Tristate::No;
+        const bool settable = m_config.tristateWithinRange(s, target) ||
+                              (sense == 0 && value == Tristate::Mod &&
+                               m_config.tristateWithinRange(s, Tristate::Yes));
+        if (!settable)
+            f.children = requirementsFor(s, target, depth - 1);
+        else
+            f.detail |= Fact::Settable;
+    }
+    return f;
+}
+
 std::vector<Fact> Explainer::termRequirements(const Expr *term, Tristate needed, int depth)
 {
     std::vector<Fact> out;
     if (!term || m_config.exprValue(term) >= needed) return out;
     const auto needSymbol = [&](const Symbol *s, Tristate value, int sense) {
-        // A bool (or a tristate while MODULES is n) has no m: at least m is
-        // y for it, at most m is n.
-        if (value == Tristate::Mod && !s->isConst() &&
-            m_config.effectiveType(s) == SymbolType::Bool)
-            value = sense == 0 ? Tristate::Yes : Tristate::No;
-        Fact f{Fact::Kind::Requirement, s, nullptr, term};
-        f.detail = sense; // 0: at least, 1: at most
-        f.before = m_config.tristate(s);
-        f.after = value;
-        if (depth > 0 && !s->isConst() && s->type != SymbolType::Unknown) {
-            const Tristate target = sense == 0 ? value : Tristate::No;
-            const bool settable = m_config.tristateWithinRange(s, target) ||
-                                  (sense == 0 && value == Tristate::Mod &&
-                                   m_config.tristateWithinRange(s, Tristate::Yes));
-            if (!settable)
-                f.children = requirementsFor(s, target, depth - 1);
-            else
-                f.detail |= Fact::Settable;
-        }
-        out.push_back(std::move(f));
+        out.push_back(symbolRequirement(s, value, sense, term, depth));
     };
     switch (term->type) {
     case ExprType::Symbol:
@@ -447,6 +455,7 @@ std::vector<Fact> Explainer::requirementsFor(const Symbol *sym, Tristate wanted,
                                          [](const MenuNode *m) { return m->prompt; })) {
             Fact f{Fact::Kind::Requirement, sym};
             f.detail = 4; // no prompt: only defaults and selects set it
+            if (wanted > m_config.tristate(sym)) f.children = selectWays(sym, wanted, depth);
             out.push_back(std::move(f));
         }
     }
@@ -475,6 +484,76 @@ std::vector<Fact> Explainer::requirementsFor(const Symbol *sym, Tristate wanted,
         if (m_config.tristateWithinRange(m_tree.modules(), Tristate::Yes))
             f.detail |= Fact::Settable;
         out.push_back(std::move(f));
+    }
+    return out;
+}
+
+std::vector<Fact> Explainer::selectWays(const Symbol *sym, Tristate wanted, int depth)
+{
+    // A select at m is enough for a bool.
+    const Tristate needed =
+        wanted == Tristate::Yes && m_config.effectiveType(sym) == SymbolType::Bool ? Tristate::Mod
+                                                                                   : wanted;
+    struct Way
+    {
+        Fact fact;
+        int unsettable; // requirements the user cannot meet directly
+    };
+    std::vector<Way> ways;
+    for (const Property *p : selectsOf(sym)) {
+        const Symbol *owner = p->menu->sym;
+        if (!owner || owner->type == SymbolType::Unknown) continue;
+        Fact f{Fact::Kind::Requirement, owner, p, p->ownCondition};
+        f.detail = 7; // through this select
+        f.location = p->location;
+        f.before = triAnd(m_config.tristate(owner), m_config.exprValue(p->condition));
+        f.after = needed;
+        // The selector's own requirements include its dependencies, which
+        // are part of the select's condition: then only its 'if' is left.
+        const bool ownerBelow = m_config.tristate(owner) < needed;
+        if (ownerBelow)
+            f.children.push_back(symbolRequirement(owner, needed, 0, nullptr, depth - 1));
+        auto cond =
+            termRequirements(ownerBelow ? p->ownCondition : p->condition, needed, depth - 1);
+        for (Fact &c : cond)
+            if (std::none_of(f.children.begin(), f.children.end(), [&](const Fact &o) {
+                    return o.symbol && o.symbol == c.symbol && o.detail == c.detail;
+                }))
+                f.children.push_back(std::move(c));
+        int unsettable = 0;
+        for (const Fact &c : f.children)
+            if (!(c.detail & Fact::Settable)) ++unsettable;
+        ways.push_back(Way{std::move(f), unsettable});
+    }
+    // The ways the user can take directly first, then the shortest.
+    std::stable_sort(ways.begin(), ways.end(), [](const Way &a, const Way &b) {
+        if (a.unsettable != b.unsettable) return a.unsettable < b.unsettable;
+        return a.fact.children.size() < b.fact.children.size();
+    });
+    constexpr std::size_t kShown = 5;
+    std::vector<Fact> out;
+    for (std::size_t i = 0; i < ways.size() && i < kShown; ++i)
+        out.push_back(std::move(ways[i].fact));
+    if (ways.size() > kShown) {
+        Fact more{Fact::Kind::Requirement, sym};
+        more.detail = 8; // and N more selects
+        more.valueAfter = std::to_string(ways.size() - kShown);
+        out.push_back(std::move(more));
+    }
+    return out;
+}
+
+std::vector<Explainer::BlockedValue> Explainer::blockedValues(const Symbol *sym)
+{
+    std::vector<BlockedValue> out;
+    if (!sym->isBoolOrTristate() || sym->isChoiceValue() || sym->isChoice() ||
+        sym->isTransitional())
+        return out;
+    for (Tristate wanted : {Tristate::Yes, Tristate::Mod, Tristate::No}) {
+        if (wanted == Tristate::Mod && sym->type != SymbolType::Tristate) continue;
+        if (wanted == m_config.tristate(sym) || m_config.tristateWithinRange(sym, wanted)) continue;
+        std::vector<Fact> reqs = requirementsFor(sym, wanted);
+        if (!reqs.empty()) out.push_back(BlockedValue{wanted, std::move(reqs)});
     }
     return out;
 }
@@ -526,6 +605,9 @@ Explainer::explainChanges(const std::string &description, const Symbol *subject,
             f.valueBefore = show(u0);
             f.valueAfter = show(u1);
             if (!n.isSubject && subject) f.causes.push_back(subject);
+            // No symbol was acted on (a .config was read): the new user
+            // value is the reason itself, not a consequence of the action.
+            if (!subject) f.detail = 1;
             n.reasons.push_back(std::move(f));
         }
         if (d0.visible != d1.visible || (d1.userCapped && c.before.tri != c.after.tri)) {
@@ -536,12 +618,15 @@ Explainer::explainChanges(const std::string &description, const Symbol *subject,
             }
             n.reasons.push_back(std::move(vis));
         }
-        // Direct dependencies only matter to defaults, imply, unmet selects and
-        // promptless symbols; otherwise the prompt's lines already tell it.
-        const bool dirDepMatters = x->menus.empty() || d0.prompts.empty() ||
+        // Direct dependencies only matter to defaults (of promptless or
+        // hidden symbols: they are part of each default's condition), imply
+        // and unmet selects; otherwise the prompt's lines already tell it,
+        // and a default that gives the same as before does not need them.
+        const bool defaultsDecide = x->menus.empty() || d0.prompts.empty() ||
+                                    (d0.visible == Tristate::No && d1.visible == Tristate::No);
+        const bool dirDepMatters = (defaultsDecide && d0.base != d1.base) ||
                                    d0.implied != Tristate::No || d1.implied != Tristate::No ||
-                                   d0.unmet != d1.unmet ||
-                                   (d0.visible == Tristate::No && d1.visible == Tristate::No);
+                                   d0.unmet != d1.unmet;
         if (d0.dirDep != d1.dirDep && dirDepMatters) {
             Fact dir{Fact::Kind::DirectDependency, x, nullptr, x->dirDep};
             dir.before = d0.dirDep;
@@ -635,29 +720,58 @@ Explainer::explainChanges(const std::string &description, const Symbol *subject,
     }
     m_changed = nullptr;
 
-    // Breadth-first from the subject, so that every node follows a cause.
+    // Breadth-first from the subject, so that every node follows a cause;
+    // a node waits for its first cause (the selector before the condition
+    // of its select, ...) when that one changed too, so that renderers hang
+    // it below the symbol that most directly moved it.
     std::vector<char> placed(nodes.size(), 0);
+    std::unordered_set<const Symbol *> inReport, placedSymbols;
+    for (const ChangeReport::Node &n : nodes)
+        inReport.insert(n.symbol);
     std::deque<const Symbol *> queue;
     const auto place = [&](std::size_t i) {
         placed[i] = 1;
         report.nodes.push_back(nodes[i]);
+        placedSymbols.insert(nodes[i].symbol);
         queue.push_back(nodes[i].symbol);
+    };
+    const auto hasCause = [&](std::size_t i, const Symbol *cause) {
+        return std::find(nodes[i].causes.begin(), nodes[i].causes.end(), cause) !=
+               nodes[i].causes.end();
     };
     for (std::size_t i = 0; i < nodes.size(); ++i)
         if (nodes[i].isSubject) place(i);
-    if (queue.empty() && subject) queue.push_back(subject);
+    if (queue.empty() && subject) {
+        queue.push_back(subject);
+        placedSymbols.insert(subject);
+    }
     while (true) {
         while (!queue.empty()) {
             const Symbol *cause = queue.front();
             queue.pop_front();
-            for (std::size_t i = 0; i < nodes.size(); ++i)
-                if (!placed[i] && std::find(nodes[i].causes.begin(), nodes[i].causes.end(),
-                                            cause) != nodes[i].causes.end())
+            for (std::size_t i = 0; i < nodes.size(); ++i) {
+                if (placed[i] || !hasCause(i, cause)) continue;
+                const Symbol *first = nodes[i].causes.front();
+                if (first == cause || !inReport.count(first) || placedSymbols.count(first))
                     place(i);
+            }
         }
-        auto rest = std::find(placed.begin(), placed.end(), 0);
-        if (rest == placed.end()) break;
-        place(static_cast<std::size_t>(rest - placed.begin()));
+        // Waiting nodes whose first cause cannot come before them (a cycle):
+        // after any cause that is there; otherwise a new root.
+        std::size_t next = nodes.size();
+        for (std::size_t i = 0; i < nodes.size() && next == nodes.size(); ++i)
+            if (!placed[i])
+                for (const Symbol *c : nodes[i].causes)
+                    if (placedSymbols.count(c)) {
+                        next = i;
+                        break;
+                    }
+        if (next == nodes.size()) {
+            auto rest = std::find(placed.begin(), placed.end(), 0);
+            if (rest == placed.end()) break;
+            next = static_cast<std::size_t>(rest - placed.begin());
+        }
+        place(next);
     }
     return report;
 }

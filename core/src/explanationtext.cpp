@@ -210,11 +210,43 @@ std::string stateChangeText(const SymbolSnapshot &b, const SymbolSnapshot &a)
     // A select that starts or stops reaching the symbol moves its lower limit.
     if (b.revDep != a.revDep)
         s += a.revDep == Tristate::No ? ", no longer selected"
-                                      : ", now selected (at least " + tri(a.revDep) + ")";
+             : b.revDep == Tristate::No
+                 ? ", now selected (at least " + tri(a.revDep) + ")"
+                 : ", now selected at " + tri(a.revDep) + " (was " + tri(b.revDep) + ")";
     if (b.written != a.written && b.value == a.value)
         s += a.written ? ", now written to .config" : ", no longer written to .config";
     return s;
 }
+
+namespace {
+
+// A select or imply whose term is lower than its selector and its 'if'
+// allow: the selector's own dependency lines (part of the condition) that
+// hold it down, e.g. "; VFIO_CONTAINER's 'if VFIO' (drivers/vfio/Kconfig:16)
+// is m".
+std::string selectorLimits(const Fact &f, const ValueSource &now, const SentenceMarkup &m)
+{
+    const Property *p = f.property;
+    if (!p || !p->menu || !f.symbol) return {};
+    const Tristate own =
+        triAnd(now.tri(f.symbol), p->ownCondition ? now.evaluate(p->ownCondition) : Tristate::Yes);
+    if (f.after >= own) return {};
+    std::string out;
+    for (const WrittenDependency &wd : writtenDependencies(p->menu, false)) {
+        const Tristate v = now.evaluate(wd.expr);
+        if (v >= own) continue;
+        out += out.empty() ? m.text("; ") + m.symbol(f.symbol) + m.text("'s ") : m.text(", ");
+        out += m.text("'") +
+               m.code(m.text(lineKeyword(static_cast<int>(wd.kind), f) + ' ') +
+                      exprPlain(wd.expr, m)) +
+               m.text("'");
+        if (wd.location.isValid()) out += m.text(" (") + m.location(wd.location) + m.text(")");
+        out += m.text(" is " + tri(v));
+    }
+    return out;
+}
+
+} // namespace
 
 std::string factSentence(const Fact &f, const ValueSource &now, const ValueSource *before,
                          const SentenceMarkup &m)
@@ -230,14 +262,23 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
         change && f.before != f.after ? T(" (was " + tri(f.before) + ")") : std::string();
     switch (f.kind) {
     case Fact::Kind::UserValue:
+        if (change && f.detail == 1)
+            return T("user value: " + userText(f.valueBefore) + " -> " + userText(f.valueAfter) +
+                     '.');
         if (change)
             return T("set by you: " + userText(f.valueBefore) + " -> " + userText(f.valueAfter) +
                      '.');
+        if (f.symbol && f.symbol->isTransitional())
+            return T("read as " + valueText(f.valueAfter) + " from the loaded .config.");
         return T("set to " + valueText(f.valueAfter) + " by you (or by the loaded .config).");
     case Fact::Kind::UserCapped:
         return T("you set " + tri(f.before) + ", but its prompt is only visible at " +
                  tri(f.after) + ", which caps the value at " + tri(f.after) + '.');
     case Fact::Kind::UserIgnored:
+        if (f.detail == 1)
+            return T("your value " + valueText(f.valueAfter) +
+                     " does not count: it has no prompt, so only its defaults and selects set "
+                     "it.");
         return T(
             "your value " + valueText(f.valueAfter) +
             " does not count while the symbol is hidden (it is kept for when it shows again).");
@@ -294,7 +335,8 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
             std::string code = T(std::string(sel ? "select " : "imply "));
             if (f.property && f.property->targetSymbol()) code += S(f.property->targetSymbol());
             if (f.expr) code += T(" if ") + exprPlain(f.expr, m);
-            return quote(code) + T(" in ") + S(f.symbol) + L(f.location) + T(" stopped applying.");
+            return quote(code) + T(" in ") + S(f.symbol) + L(f.location) + T(" stopped applying") +
+                   selectorLimits(f, now, m) + T(".");
         }
         std::string s = T(sel ? "selected by " : "implied by ") + S(f.symbol) +
                         T(" [=" + now.string(f.symbol) + ']');
@@ -304,7 +346,7 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
             s += T(", now at " + tri(f.after) + " (was " + tri(f.before) + ")");
         else if (f.after == Tristate::Mod)
             s += T(", at m");
-        return s + T(".");
+        return s + selectorLimits(f, now, m) + T(".");
     }
     case Fact::Kind::Locked:
         return T("locked: a select holds it at " + tri(f.after) +
@@ -322,7 +364,7 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
         const Expr *r = f.property ? f.property->expr : f.expr;
         const auto bound = [&](const Symbol *b) {
             return b && !b->isConst() && b->type != SymbolType::Unknown ? S(b)
-                                                                         : T(b ? b->name : "");
+                                                                        : T(b ? b->name : "");
         };
         std::string range = quote(T("range ") + bound(r ? r->sym : nullptr) + T(" ") +
                                   bound(r ? r->rightSym : nullptr)) +
@@ -341,13 +383,12 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
     case Fact::Kind::Edit: {
         // valueBefore/valueAfter hold the line as it was and as it is.
         const char *how = f.detail == 0 ? "added" : f.detail == 1 ? "removed" : "changed";
-        std::string s = f.detail == 2 ? quote(T(f.valueBefore)) + T(" became ") + quote(T(f.valueAfter))
-                                      : quote(T(f.detail == 1 ? f.valueBefore : f.valueAfter));
-        if (f.symbol)
-            s += T(" in ") + S(f.symbol);
+        std::string s = f.detail == 2
+                            ? quote(T(f.valueBefore)) + T(" became ") + quote(T(f.valueAfter))
+                            : quote(T(f.detail == 1 ? f.valueBefore : f.valueAfter));
+        if (f.symbol) s += T(" in ") + S(f.symbol);
         s += T(std::string(" was ") + (f.detail == 2 ? "edited" : how));
-        if (f.location.isValid())
-            s += T(" (") + m.location(f.location) + T(")");
+        if (f.location.isValid()) s += T(" (") + m.location(f.location) + T(")");
         if (f.detail != 1 && f.after != Tristate::No)
             s += T(", and applies (" + tri(f.after) + ")");
         return s + T(".");
@@ -359,7 +400,18 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
             where += T(", but no Kconfig file defines it");
         switch (f.detail & ~Fact::Settable) {
         case 4:
-            return S(f.symbol) + T(" has no prompt: only its defaults and selects set it.");
+            return S(f.symbol) + T(" has no prompt: only its defaults and selects set it") +
+                   T(f.children.empty() ? "." : "; it would take one of these selects:");
+        case 7: {
+            // A select that could set it, with what it needs below.
+            std::string code = T("select ");
+            if (f.property && f.property->targetSymbol()) code += S(f.property->targetSymbol());
+            if (f.expr) code += T(" if ") + exprWithValues(f.expr, now, m);
+            return quote(code) + T(" in ") + S(f.symbol) + T(" [=" + now.string(f.symbol) + "]") +
+                   where + T(f.children.empty() ? "." : ", which needs:");
+        }
+        case 8:
+            return T("... and " + f.valueAfter + " more selects.");
         case 5:
             return T("either through its prompt") + where + T(":");
         case 6:
@@ -375,8 +427,11 @@ std::string factSentence(const Fact &f, const ValueSource &now, const ValueSourc
                    (f.expr ? T(" (if ") + exprWithValues(f.expr, now, m) + T(")") : std::string()) +
                    where + T(".");
         default:
+            // The alternatives of an 'A || B' are listed below it.
             return T("needs ") + quote(exprWithValues(f.expr, now, m)) +
-                   T(" to be " + tri(f.after) + " (now " + tri(f.before) + ")") + where + T(".");
+                   T(" to be " + tri(f.after) + " (now " + tri(f.before) + ")") + where +
+                   T(f.expr && f.expr->type == ExprType::Or && !f.children.empty() ? ", one of:"
+                                                                                   : ".");
         }
     }
     }
@@ -427,7 +482,6 @@ namespace {
 
 struct Renderer
 {
-    Config &config;
     ExplanationFormat format;
     int width;
     std::string out;
@@ -444,7 +498,7 @@ struct Renderer
                const ValueSource *before)
     {
         for (const Fact &f : list) {
-            if (f.kind == Fact::Kind::UserValue && before)
+            if (f.kind == Fact::Kind::UserValue && before && f.detail != 1)
                 continue; // shown in the header as "(set by you)"
             const ReasonLine rl = reasonLine(f, now, before);
             line(rl.sentence, depth);
@@ -484,7 +538,12 @@ void factJson(std::string &out, const Fact &f, const ValueSource &now, const Val
 std::string renderChangeReport(const ChangeReport &report, Config &config, ExplanationFormat format,
                                int width)
 {
-    CurrentValues now(config);
+    return renderChangeReport(report, CurrentValues(config), format, width);
+}
+
+std::string renderChangeReport(const ChangeReport &report, const ValueSource &now,
+                               ExplanationFormat format, int width)
+{
     const ValueSource *before = report.before.get();
     if (format == ExplanationFormat::Json) {
         std::string out = "{\"action\":" + jsonEscape(report.description);
@@ -514,7 +573,7 @@ std::string renderChangeReport(const ChangeReport &report, Config &config, Expla
         return out + "]}\n";
     }
 
-    Renderer r{config, format, width, {}};
+    Renderer r{format, width, {}};
     if (report.nodes.empty()) {
         r.line(report.description + ": nothing else changed.", 0);
         return r.out;
@@ -611,8 +670,8 @@ std::string renderRequirements(const Symbol *sym, Tristate wanted,
         for (const Fact &f : list) {
             const std::string sentence = factSentence(f, now, nullptr);
             if (format == ExplanationFormat::Markdown)
-                out += std::string(static_cast<std::size_t>(2 * depth), ' ') + "- " + sentence +
-                       '\n';
+                out +=
+                    std::string(static_cast<std::size_t>(2 * depth), ' ') + "- " + sentence + '\n';
             else
                 out += wrapItem(sentence, 2 * depth, width);
             emit(f.children, depth + 1);
@@ -643,7 +702,7 @@ std::string renderSymbolReport(const SymbolReport &report, Config &config, Expla
         }
         return out + "]}\n";
     }
-    Renderer r{config, format, width, {}};
+    Renderer r{format, width, {}};
     std::string head = (format == ExplanationFormat::Markdown ? "**" + sym->displayName() + "**"
                                                               : sym->displayName());
     // An undefined symbol's string value is its own name; "= NAME" would
@@ -655,7 +714,9 @@ std::string renderSymbolReport(const SymbolReport &report, Config &config, Expla
     r.line(head, 0);
     if (sym->type != SymbolType::Unknown) {
         std::string status;
-        if (report.state.visible == Tristate::No)
+        if (sym->isTransitional())
+            status = "never shown";
+        else if (report.state.visible == Tristate::No)
             status = "hidden";
         else if (!report.state.changeable && !sym->isChoiceValue())
             status = "visible but locked";
@@ -674,7 +735,8 @@ std::string renderSymbolReport(const SymbolReport &report, Config &config, Expla
     return r.out;
 }
 
-std::string renderImpactReport(const ImpactReport &report, ExplanationFormat format, int width, bool details)
+std::string renderImpactReport(const ImpactReport &report, ExplanationFormat format, int width,
+                               bool details)
 {
     const auto editText = [](const DefinitionEdit &e) {
         std::string s = e.symbol.empty() ? std::string() : e.symbol + ": ";
@@ -683,8 +745,7 @@ std::string renderImpactReport(const ImpactReport &report, ExplanationFormat for
         else
             s += "'" + (e.kind == DefinitionEdit::Kind::Added ? e.after : e.before) + "' " +
                  (e.kind == DefinitionEdit::Kind::Added ? "added" : "removed");
-        if (e.location.isValid())
-            s += " (" + e.location.toString() + ")";
+        if (e.location.isValid()) s += " (" + e.location.toString() + ")";
         return s;
     };
     if (format == ExplanationFormat::Json) {
@@ -692,17 +753,21 @@ std::string renderImpactReport(const ImpactReport &report, ExplanationFormat for
         for (std::size_t i = 0; i < report.edits.size(); ++i) {
             const DefinitionEdit &e = report.edits[i];
             out += (i ? "," : "") + std::string("{\"symbol\":") + jsonEscape(e.symbol) +
-                   ",\"kind\":" + jsonEscape(e.kind == DefinitionEdit::Kind::Added ? "added"
-                                              : e.kind == DefinitionEdit::Kind::Removed ? "removed" : "changed") +
+                   ",\"kind\":" +
+                   jsonEscape(e.kind == DefinitionEdit::Kind::Added     ? "added"
+                              : e.kind == DefinitionEdit::Kind::Removed ? "removed"
+                                                                        : "changed") +
                    ",\"what\":" + jsonEscape(e.what) + ",\"before\":" + jsonEscape(e.before) +
-                   ",\"after\":" + jsonEscape(e.after) + ",\"location\":" + jsonEscape(e.location.toString()) + '}';
+                   ",\"after\":" + jsonEscape(e.after) +
+                   ",\"location\":" + jsonEscape(e.location.toString()) + '}';
         }
         out += "],\"baselines\":[";
         for (std::size_t bi = 0; bi < report.baselines.size(); ++bi) {
             const BaselineImpact &b = report.baselines[bi];
             CurrentValues now(*b.configAfter);
             out += (bi ? "," : "") + std::string("{\"baseline\":") + jsonEscape(b.baseline.name) +
-                   ",\"values\":" + std::to_string(b.values) + ",\"visibility\":" + std::to_string(b.visibility) +
+                   ",\"values\":" + std::to_string(b.values) +
+                   ",\"visibility\":" + std::to_string(b.visibility) +
                    ",\"writability\":" + std::to_string(b.writability) + ",\"newWarnings\":[";
             for (std::size_t i = 0; i < b.newWarnings.size(); ++i)
                 out += (i ? "," : "") + jsonEscape(b.newWarnings[i]);
@@ -710,14 +775,15 @@ std::string renderImpactReport(const ImpactReport &report, ExplanationFormat for
             for (std::size_t ci = 0; ci < b.changes.size(); ++ci) {
                 const ImpactChange &c = b.changes[ci];
                 out += (ci ? "," : "") + std::string("{\"symbol\":") + jsonEscape(c.symbol) +
-                       ",\"before\":" + jsonEscape(c.before.value) + ",\"after\":" + jsonEscape(c.after.value) +
-                       ",\"summary\":" + jsonEscape(stateChangeText(c.before, c.after)) + ",\"causes\":[";
+                       ",\"before\":" + jsonEscape(c.before.value) +
+                       ",\"after\":" + jsonEscape(c.after.value) +
+                       ",\"summary\":" + jsonEscape(stateChangeText(c.before, c.after)) +
+                       ",\"causes\":[";
                 for (std::size_t k = 0; k < c.causes.size(); ++k)
                     out += (k ? "," : "") + jsonEscape(c.causes[k]);
                 out += "],\"reasons\":[";
                 for (std::size_t k = 0; k < c.reasons.size(); ++k) {
-                    if (k)
-                        out += ',';
+                    if (k) out += ',';
                     factJson(out, c.reasons[k], now, b.valuesBefore.get());
                 }
                 out += "]}";
@@ -736,8 +802,7 @@ std::string renderImpactReport(const ImpactReport &report, ExplanationFormat for
             out += wrap(text, 2 * depth, width);
     };
     out += md ? "### Edits\n\n" : "Edits:\n";
-    if (report.edits.empty())
-        line("none: the edited tree defines every symbol the same way.", 1);
+    if (report.edits.empty()) line("none: the edited tree defines every symbol the same way.", 1);
     for (const DefinitionEdit &e : report.edits)
         line(editText(e), md ? 0 : 1);
     for (const BaselineImpact &b : report.baselines) {
@@ -747,24 +812,24 @@ std::string renderImpactReport(const ImpactReport &report, ExplanationFormat for
         else
             head += std::to_string(b.changes.size()) +
                     (b.changes.size() == 1 ? " symbol: " : " symbols: ") +
-                    std::to_string(b.values) + " value, " + std::to_string(b.visibility) + " visibility and " +
-                    std::to_string(b.writability) + " writability changes" +
+                    std::to_string(b.values) + " value, " + std::to_string(b.visibility) +
+                    " visibility and " + std::to_string(b.writability) + " writability changes" +
                     (b.newWarnings.empty() ? std::string(".")
-                                           : "; " + std::to_string(b.newWarnings.size()) + " new unmet-dependency warnings.");
+                                           : "; " + std::to_string(b.newWarnings.size()) +
+                                                 " new unmet-dependency warnings.");
         out += md ? "\n### " + head + "\n\n" : "\n" + head + '\n';
         CurrentValues now(*b.configAfter);
         const ValueSource *before = b.valuesBefore.get();
         for (const ImpactChange &c : b.changes) {
-            std::string h = (md ? "**" + c.symbol + "**" : c.symbol) + ": " +
-                            (c.existsAfter ? (c.existedBefore ? stateChangeText(c.before, c.after)
-                                                              : "new symbol, " + valueText(c.after.value))
-                                           : "no longer defined (was " + valueText(c.before.value) + ")");
+            std::string h =
+                (md ? "**" + c.symbol + "**" : c.symbol) + ": " +
+                (c.existsAfter ? (c.existedBefore ? stateChangeText(c.before, c.after)
+                                                  : "new symbol, " + valueText(c.after.value))
+                               : "no longer defined (was " + valueText(c.before.value) + ")");
             line(h, md ? 0 : 1);
-            if (!details)
-                continue;
-            Renderer r{*b.configAfter, format, width, {}};
-            if (before)
-                r.facts(c.reasons, md ? 1 : 2, now, before);
+            if (!details) continue;
+            Renderer r{format, width, {}};
+            if (before) r.facts(c.reasons, md ? 1 : 2, now, before);
             out += r.out;
             if (!c.causes.empty() && c.edits.empty()) {
                 std::string s = "Caused by the change to ";

@@ -100,10 +100,18 @@ private slots:
         QVERIFY2(r.out.startsWith("OPTIONAL_USER = m (tristate)\n  can be set to n .. m.\n"),
                  qPrintable(r.out));
         QVERIFY(r.out.contains("'depends on BASE || !BASE' (Kconfig:22) is m."));
-        // The same text as the API's (tst_explainer's golden file).
+        // The same text as the API's (tst_explainer's golden file), then,
+        // as in the why panel, what it would take to make it y: BASE
+        // either y or n.
         QByteArray golden = readFile(caseDir("user-values") + "/expected_03_why_OPTIONAL_USER.txt");
         golden = golden.mid(golden.indexOf('\n') + 1);
-        QCOMPARE(r.out.toUtf8(), golden);
+        QCOMPARE(r.out.toUtf8().left(golden.size()), golden);
+        QCOMPARE(r.out.mid(golden.size()),
+                 QStringLiteral("To set OPTIONAL_USER to y:\n"
+                                "- needs 'BASE [=m] || !BASE [=m]' to be y (now m) (Kconfig:22), "
+                                "one of:\n"
+                                "  - needs BASE >= y (now m), you can set it.\n"
+                                "  - needs BASE <= n (now m), you can set it.\n"));
     }
 
     void whyFitsInColumns_data()
@@ -219,6 +227,46 @@ private slots:
                 onTree(caseDir("requirements"), "base.config"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.endsWith("MODULAR can be set to y now.\n"), qPrintable(r.out));
+    }
+
+    void whyNot()
+    {
+        // Without --want, `why` says what each value the symbol cannot take
+        // would need, like the why panel: IOMMUFD_DRIVER has no prompt, and
+        // the selects that could set it need IOMMUFD, which the user can set.
+        Run r = cli(QStringList{"why", "IOMMUFD_DRIVER"} + demo());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("To set IOMMUFD_DRIVER to y:\n"
+                                "- IOMMUFD_DRIVER has no prompt: only its defaults and selects set "
+                                "it; it\n  would take one of these selects:\n"
+                                "  - 'select IOMMUFD_DRIVER if IOMMUFD [=n]' in AMD_IOMMU [=y]\n"
+                                "    (drivers/iommu/amd/Kconfig:11), which needs:\n"
+                                "    - needs IOMMUFD >= m (now n), you can set it.\n"),
+                 qPrintable(r.out));
+        QVERIFY(!r.out.contains("To set IOMMUFD_DRIVER to m")); // a bool
+        // A hidden prompt: what shows it.
+        r = cli(QStringList{"why", "VFIO_DEVICE_CDEV"} + demo());
+        QVERIFY2(r.out.endsWith("To set VFIO_DEVICE_CDEV to y:\n"
+                                "- needs IOMMUFD >= m (now n) (drivers/vfio/Kconfig:41), you can "
+                                "set it.\n"),
+                 qPrintable(r.out));
+        // Locked by a select: which one must stop.
+        r = cli(QStringList{"why", "VFIO_CONTAINER"} + demo());
+        QVERIFY2(r.out.contains("To set VFIO_CONTAINER to n:\n- VFIO [=y] must stop selecting it"),
+                 qPrintable(r.out));
+        // In JSON: "blocked", one object per value, as --want prints them.
+        r = cli(QStringList{"why", "VFIO_DEVICE_CDEV", "--format", "json"} + demo());
+        QCOMPARE(r.exitCode, 0);
+        QString error;
+        const QJsonObject o = parseObject(r.out, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QJsonArray blocked = o.value("blocked").toArray();
+        QCOMPARE(blocked.size(), 1);
+        QCOMPARE(blocked.first().toObject().value("wanted").toString(), QStringLiteral("y"));
+        QCOMPARE(blocked.first().toObject().value("possible").toBool(true), false);
+        // A symbol that can take every value has nothing blocked.
+        r = cli(QStringList{"why", "IOMMUFD", "--format", "json"} + demo());
+        QVERIFY(!parseObject(r.out, &error).contains("blocked"));
     }
 
     void explainFormats()

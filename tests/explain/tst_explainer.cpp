@@ -822,6 +822,108 @@ private slots:
         QCOMPARE(renderChangeReport(ch, *c.config),
                  std::string("Q n -> n: nothing else changed.\n"));
     }
+
+    void valuesReadWithoutSubject()
+    {
+        // A .config read over the session: no symbol was acted on, so the
+        // new user values are reasons of their own ("user value: ...").
+        Case c = openCase("select", "base.config");
+        const Symbol *cond = c.sym("COND");
+        const std::vector<std::pair<const Symbol *, UserValue>> userBefore{
+            {cond, UserValue{true, Tristate::Yes, c.config->userString(cond)}}};
+        c.config->clearLastChanges();
+        c.config->setUserTristateRaw(cond, Tristate::No);
+        c.config->update({cond});
+        const ChangeReport ch = c.explainer->explainChanges("load other.config", nullptr,
+                                                            c.config->lastChanges(), userBefore);
+        const auto *n = ch.node(cond);
+        QVERIFY(n);
+        const Fact *user = findFact(n->reasons, Kind::UserValue);
+        QVERIFY(user);
+        QCOMPARE(user->detail, 1);
+        QVERIFY(user->causes.empty());
+        const std::string text = renderChangeReport(ch, *c.config);
+        QVERIFY2(text.starts_with("load other.config\n  COND: y -> n\n    user value: y -> n.\n"),
+                 text.c_str());
+        // LIBRARY follows COND as in an action on COND.
+        QVERIFY2(text.find("    LIBRARY: y -> m, no longer locked, now selected at m (was y)\n") !=
+                     std::string::npos,
+                 text.c_str());
+    }
+
+    void blockedValues()
+    {
+        Case c = openCase("select", "base.config");
+        // LIBRARY: locked at y by COND_SELECTOR (and at m by SELECTOR).
+        auto blocked = c.explainer->blockedValues(c.sym("LIBRARY"));
+        QCOMPARE(blocked.size(), std::size_t(2));
+        QCOMPARE(blocked[0].value, Tristate::Mod);
+        QCOMPARE(blocked[1].value, Tristate::No);
+        QCOMPARE(blocked[1].requirements.size(), std::size_t(2)); // both selectors must stop
+        // HELPER: no prompt, selected at y; n needs SELECTOR to stop.
+        blocked = c.explainer->blockedValues(c.sym("HELPER"));
+        QCOMPARE(blocked.size(), std::size_t(1));
+        QCOMPARE(blocked[0].value, Tristate::No);
+        // DEP can take every value: nothing is blocked.
+        QVERIFY(c.explainer->blockedValues(c.sym("DEP")).empty());
+
+        // Without a prompt, the selects that could give a value are named,
+        // each with what it needs.
+        c.set("SELECTOR", "n");
+        const auto reqs = c.explainer->requirementsFor(c.sym("HELPER"), Tristate::Yes);
+        QCOMPARE(reqs.size(), std::size_t(1));
+        QCOMPARE(reqs[0].detail, 4);
+        QCOMPARE(reqs[0].children.size(), std::size_t(1));
+        const Fact &way = reqs[0].children[0];
+        QCOMPARE(way.detail, 7);
+        QCOMPARE(way.symbol, c.sym("SELECTOR"));
+        QCOMPARE(where(way.location), QStringLiteral("Kconfig:19"));
+        QCOMPARE(way.children.size(), std::size_t(1));
+        QCOMPARE(way.children[0].symbol, c.sym("SELECTOR"));
+        QCOMPARE(way.children[0].after, Tristate::Mod); // a select at m makes a bool y
+        QVERIFY(way.children[0].detail & Fact::Settable);
+    }
+
+    void effectsFollowTheirFirstCause()
+    {
+        // Choosing PPC64 on the demo tree: HAVE_CMPXCHG_DOUBLE is selected
+        // by X86 ('select' in X86, whose condition names X86_64 too); it is
+        // listed below X86, not next to it below X86_64.
+        QString error;
+        auto tree = loadSmallTree(demoDir(), &error);
+        QVERIFY2(tree, qPrintable(error));
+        auto config = readConfig(*tree, demoDir() + QStringLiteral("/.config"));
+        QVERIFY(config);
+        Explainer explainer(*tree->tree, *config);
+        const AppliedChange c = applyAssignment(*config, tree->sym("PPC64"), "y");
+        QVERIFY2(c.ok, c.error.c_str());
+        const ChangeReport ch = explainer.explainChanges(c.description, c.subject, c.changes,
+                                                         c.userBefore, c.priorityBefore);
+        const auto *cmpxchg = ch.node(tree->sym("HAVE_CMPXCHG_DOUBLE"));
+        QVERIFY(cmpxchg);
+        QCOMPARE(cmpxchg->causes.front(), tree->sym("X86"));
+        const auto position = [&](const char *name) {
+            for (std::size_t i = 0; i < ch.nodes.size(); ++i)
+                if (ch.nodes[i].symbol == tree->sym(name)) return int(i);
+            return -1;
+        };
+        QVERIFY(position("X86") >= 0);
+        QVERIFY(position("X86") < position("HAVE_CMPXCHG_DOUBLE"));
+        const std::string text = renderChangeReport(ch, *config);
+        const std::size_t x86 = text.find("\n    X86: y -> n\n");
+        QVERIFY2(x86 != std::string::npos, text.c_str());
+        QVERIFY2(text.find("\n      HAVE_CMPXCHG_DOUBLE: y -> n", x86) != std::string::npos,
+                 text.c_str());
+        // Every node still follows one of its causes.
+        QSet<const Symbol *> placed;
+        for (const auto &n : ch.nodes) {
+            bool follows = n.isSubject;
+            for (const Symbol *s : n.causes)
+                follows = follows || placed.contains(s);
+            QVERIFY2(follows, n.symbol->name.c_str());
+            placed.insert(n.symbol);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExplainer)

@@ -96,7 +96,8 @@ class TestScenario : public QObject
     struct Setup
     {
         LoadedTree *tree = nullptr;
-        QByteArray base; // x86_64 defconfig + VFIO=y as a .config
+        Config *config = nullptr; // the session's configuration while an order runs
+        QByteArray base;          // x86_64 defconfig + VFIO=y as a .config
         Lines lines;
         // The .configs --olddefconfig writes for the given inputs.
         std::function<QList<QByteArray>(const QList<QByteArray> &, QString *)> reference;
@@ -126,6 +127,7 @@ class TestScenario : public QObject
         QString diff = compareWithConf(*s.tree->tree, *config, refs[0]);
         QVERIFY2(diff.isEmpty(), qPrintable("before the first step:\n" + diff));
         Explainer explainer(*s.tree->tree, *config);
+        s.config = config.get();
 
         for (int k = 0; k < steps.size(); ++k) {
             const QString &step = steps[k];
@@ -257,6 +259,19 @@ class TestScenario : public QObject
             // select, whose condition includes 'if VFIO').
             QCOMPARE(node("VFIO_IOMMU_TYPE1")->after.value, std::string("m"));
             QCOMPARE(causes("VFIO_IOMMU_TYPE1"), QStringList{QStringLiteral("VFIO")});
+            // The select's own 'if' is y: the sentence names the line that
+            // holds it at m.
+            const Fact *type1 = findFact(node("VFIO_IOMMU_TYPE1")->reasons, Kind::Selected);
+            QVERIFY(type1);
+            QCOMPARE(type1->children.size(), std::size_t(1));
+            const std::string selected =
+                factSentence(type1->children[0], CurrentValues(*s.config), r.before.get());
+            QVERIFY2(selected.starts_with("selected by VFIO_CONTAINER [=y] if MMU [=y]"),
+                     selected.c_str());
+            QVERIFY2(selected.find("now at m (was y); VFIO_CONTAINER's 'if VFIO' "
+                                   "(drivers/vfio/Kconfig:") != std::string::npos &&
+                         selected.ends_with(") is m."),
+                     selected.c_str());
 
             for (const char *phrase :
                  {"VFIO: y -> m", "IOMMUFD_DRIVER: n -> y",

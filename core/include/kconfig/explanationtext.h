@@ -22,10 +22,15 @@ enum class ExplanationFormat
 
 std::string renderChangeReport(const ChangeReport &report, Config &config,
                                ExplanationFormat format = ExplanationFormat::Text, int width = 72);
+// The same with the values right after the action given: `now` for an
+// action that later actions have overlaid (a history of actions).
+std::string renderChangeReport(const ChangeReport &report, const ValueSource &now,
+                               ExplanationFormat format = ExplanationFormat::Text, int width = 72);
 // The what-if report: the edits, then per baseline the counts and each
 // changed symbol with its reasons (`details` false: counts and one line each).
-std::string renderImpactReport(const struct ImpactReport &report, ExplanationFormat format = ExplanationFormat::Text,
-                               int width = 72, bool details = true);
+std::string renderImpactReport(const struct ImpactReport &report,
+                               ExplanationFormat format = ExplanationFormat::Text, int width = 72,
+                               bool details = true);
 std::string renderSymbolReport(const SymbolReport &report, Config &config,
                                ExplanationFormat format = ExplanationFormat::Text, int width = 72);
 // What Explainer::requirementsFor() returned for setting `sym` to `wanted`:
