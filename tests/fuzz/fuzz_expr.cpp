@@ -146,8 +146,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         written2 = symbolX(*tree2)->menus.front()->dependsOn.front().expr;
     }
 
+    // Calculated in symbol order first, as conf_read leaves them: a tristate
+    // calculated before MODULES acts as a bool (conf's modules_val is still
+    // n), so only a calculated configuration must equal a recalculation.
     Config c1(*tree);
+    kcsfuzz::evaluateEverything(c1);
     std::unique_ptr<Config> c2 = tree2 ? std::make_unique<Config>(*tree2) : nullptr;
+    if (c2) kcsfuzz::evaluateEverything(*c2);
     for (unsigned seed = 0; seed < 4; ++seed) {
         const unsigned s = seed * 2654435761u + static_cast<unsigned>(size);
         if (seed) {
