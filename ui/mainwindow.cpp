@@ -188,9 +188,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(graph, &GraphView::sourceRequested, this, &MainWindow::showSource);
     connect(m_search, &SearchPanel::menuChosen, this,
             [this](const MenuNode *menu) { navigateTo(menu); });
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this, graph] {
         if (m_tabs->currentWidget() == m_sourceView && m_history->current())
             m_sourceView->showMenu(m_history->current());
+        // A graph needs room: give its page at least half of the splitter
+        // (the user's own wider split stays).
+        if (m_tabs->currentWidget() == graph) {
+            const QList<int> sizes = m_splitter->sizes();
+            const int total = sizes.value(0) + sizes.value(1);
+            if (sizes.value(1) < total / 2) m_splitter->setSizes({total - total / 2, total / 2});
+        }
     });
 
     readSettings();

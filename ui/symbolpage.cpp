@@ -425,10 +425,16 @@ void PageWriter::helpText(const MenuNode *menu, const Symbol *sym)
         paragraph.clear();
     };
     for (const QString &l : lines) {
-        if (l.trimmed().isEmpty())
+        if (l.trimmed().isEmpty()) {
             flush();
-        else
-            paragraph << l;
+            continue;
+        }
+        // A list right after prose ("Its users select it:" then " - ...")
+        // starts a block of its own, so that the prose above still reflows.
+        if (listItem.match(l).hasMatch() && !paragraph.isEmpty() &&
+            !listItem.match(paragraph.front()).hasMatch())
+            flush();
+        paragraph << l;
     }
     flush();
 }

@@ -2,7 +2,7 @@
 // kconfig-studio: the desktop configurator.
 //
 //   kconfig-studio [--arch ARCH] [--config FILE] [PATH]
-//   kconfig-studio --screenshot FILE.png [--select SYMBOL] [--set SYM=VALUE ...]
+//   kconfig-studio --screenshot FILE.png [--select SYMBOL] [--tab PAGE] [--set SYM=VALUE ...]
 //                  [--size WxH] [--patch FILE [--baseline NAME ...]] [PATH]
 //   --trust-shell / --no-shell: run the tree's $(shell,...) probes without
 //   asking / run none (by default only those the user agreed to run).
@@ -30,6 +30,7 @@
 #include <QEventLoop>
 #include <QIcon>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -50,6 +51,7 @@ struct Options
     OpenRequest request;
     QString screenshot;
     QString select;
+    QString tab;             // page shown next to the tree: symbol, source or graph
     QStringList assignments; // SYM=VALUE
     QSize size;
     QString patch;
@@ -154,6 +156,10 @@ bool parse(const QApplication &app, Options &options)
         QStringLiteral("select"),
         QCoreApplication::translate("main", "Select SYMBOL in the menu tree."),
         QStringLiteral("SYMBOL"));
+    const QCommandLineOption tab(
+        QStringLiteral("tab"),
+        QCoreApplication::translate("main", "Show the Symbol, Source or Graph page."),
+        QStringLiteral("PAGE"));
     const QCommandLineOption set(QStringLiteral("set"),
                                  QCoreApplication::translate("main",
                                                              "Set a value after loading "
@@ -182,7 +188,7 @@ bool parse(const QApplication &app, Options &options)
         QCoreApplication::translate("main", "Run no $(shell,...) probe, not even those agreed "
                                             "to before (they count as failed)."));
     parser.addOptions(
-        {arch, config, screenshot, select, set, size, patch, baseline, trustShell, noShell});
+        {arch, config, screenshot, select, tab, set, size, patch, baseline, trustShell, noShell});
     parser.process(app);
     if (parser.isSet(version)) {
         printVersion();
@@ -206,6 +212,7 @@ bool parse(const QApplication &app, Options &options)
     options.request.runShell = !parser.isSet(noShell);
     options.screenshot = parser.value(screenshot);
     options.select = parser.value(select);
+    options.tab = parser.value(tab);
     options.assignments = parser.values(set);
     options.patch = parser.value(patch);
     options.baselines = parser.values(baseline);
@@ -273,6 +280,22 @@ bool applyOptions(MainWindow &window, const Options &options)
             fail(QCoreApplication::translate("main", "unknown symbol %1").arg(options.select));
             return false;
         }
+    }
+    if (!options.tab.isEmpty()) {
+        QTabWidget *tabs = window.tabs();
+        int found = -1;
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->tabText(i)
+                    .remove(QLatin1Char('&'))
+                    .compare(options.tab, Qt::CaseInsensitive) == 0)
+                found = i;
+        if (found < 0) {
+            fail(
+                QCoreApplication::translate("main", "--tab wants symbol, source or graph, not '%1'")
+                    .arg(options.tab));
+            return false;
+        }
+        tabs->setCurrentIndex(found);
     }
     if (!options.baselines.isEmpty() &&
         !window.whatIf()->panel()->baselines()->setChecked(options.baselines)) {
@@ -366,8 +389,8 @@ int main(int argc, char **argv)
     window.shellConsentBanner()->setAskOnFirstOpen(true);
     window.setOfferJournalRestore(true); // crash recovery: not for screenshots
     window.show();
-    if (!options.assignments.isEmpty() || !options.select.isEmpty() || !options.patch.isEmpty() ||
-        !options.baselines.isEmpty()) {
+    if (!options.assignments.isEmpty() || !options.select.isEmpty() || !options.tab.isEmpty() ||
+        !options.patch.isEmpty() || !options.baselines.isEmpty()) {
         QObject::connect(
             window.document(), &ConfigDocument::loaded, &window,
             [&window, &options] { applyOptions(window, options); }, Qt::SingleShotConnection);
