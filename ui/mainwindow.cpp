@@ -204,7 +204,14 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The document is a plain QObject child, so it outlives this body and the
+    // widgets; nothing it or its undo stack emits while it goes may reach the
+    // half-destroyed window (lambdas here have the window's actions as context).
+    m_doc->undoStack()->disconnect();
+    m_doc->disconnect();
+}
 
 // ---- construction ---------------------------------------------------------------------
 
