@@ -132,6 +132,12 @@ private slots:
 
         qInfo("RSS after destroying each tree: first %ld MB, highest %ld MB (bound +%ld MB)",
               firstAfter, worstAfter, kFlatAfterDestroyMb);
+#if defined(__SANITIZE_ADDRESS__)
+        // AddressSanitizer keeps freed memory in quarantine (256 MB by default),
+        // so resident sizes say nothing here; LeakSanitizer checks for leaks at
+        // exit instead, and the release build checks the bounds.
+        return;
+#endif
         QVERIFY2(worstAfter - firstAfter <= kFlatAfterDestroyMb,
                  qPrintable(QStringLiteral("grew by %1 MB").arg(worstAfter - firstAfter)));
         long worstGrowth = 0;
