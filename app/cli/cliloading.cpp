@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cliloading.h"
 
+#include <kconfig/configreader.h>
 #include <kconfig/exprprinter.h>
 #include <kconfig/probecache.h>
 #include <kconfig/shellrunner.h>
@@ -91,4 +92,25 @@ void printVersion()
     else
         std::printf("Engine and Graphviz %s (libgvc): no Qt, no syntax highlighter\n",
                     graphviz.c_str());
+}
+
+bool readConfigForCli(CliLoad &load, const Environment &env, const std::string &treeDir,
+                      const std::string &configFile)
+{
+    DiagnosticSink sink;
+    sink.setHandler([](const Diagnostic &d) { std::fputs(d.text.c_str(), stderr); });
+    ConfigReader reader(*load.config, env, sink);
+    if (!configFile.empty()) {
+        if (!reader.read(configFile)) {
+            std::fprintf(stderr, "cannot read configuration %s\n", configFile.c_str());
+            return false;
+        }
+    } else {
+        const std::string name = env.value("KCONFIG_CONFIG", ".config");
+        const std::string path = name[0] == '/' ? name : treeDir + '/' + name;
+        if (!reader.read(path)) reader.read(std::nullopt);
+    }
+    for (const Symbol *sym : load.tree->symbols().all())
+        load.config->calc(sym);
+    return true;
 }

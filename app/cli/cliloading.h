@@ -37,4 +37,10 @@ struct CliLoad
 // On failure `tree` is null and the messages have been printed.
 CliLoad loadForCli(const CliLoadOptions &options);
 
+// Reads `configFile` (or, when empty, $KCONFIG_CONFIG / .config in treeDir, or
+// the defaults) into load.config and calculates every symbol, as conf_read
+// leaves them. Messages go to stderr; false when configFile cannot be read.
+bool readConfigForCli(CliLoad &load, const kconfig::Environment &env, const std::string &treeDir,
+                      const std::string &configFile);
+
 void printVersion();

@@ -250,22 +250,7 @@ bool openSession(const Options &o, Session &s)
     s.load = loadForCli(lo);
     if (!s.load.tree) return false;
 
-    DiagnosticSink sink;
-    sink.setHandler([](const Diagnostic &d) { std::fputs(d.text.c_str(), stderr); });
-    ConfigReader reader(*s.load.config, env, sink);
-    if (!o.config.empty()) {
-        if (!reader.read(o.config)) {
-            std::fprintf(stderr, "cannot read configuration %s\n", o.config.c_str());
-            return false;
-        }
-    } else {
-        const std::string name = env.value("KCONFIG_CONFIG", ".config");
-        const std::string path = name[0] == '/' ? name : treeDir + '/' + name;
-        if (!reader.read(path)) reader.read(std::nullopt);
-    }
-    for (const Symbol *sym : s.load.tree->symbols().all())
-        s.load.config->calc(sym);
-    return true;
+    return readConfigForCli(s.load, env, treeDir, o.config);
 }
 
 const Symbol *findSymbol(const Tree &tree, std::string name)
