@@ -216,10 +216,6 @@ struct Session
     CliLoad load;
     std::string arch;
     std::string probeDir;
-    ~Session()
-    {
-        if (!probeDir.empty()) ::rmdir(probeDir.c_str());
-    }
 };
 
 bool openSession(const Options &o, Session &s)
@@ -230,12 +226,14 @@ bool openSession(const Options &o, Session &s)
     lo.noShell = o.noShell;
     lo.noProbeCache = o.noProbeCache || env.isSet("KCONFIG_STUDIO_NO_PROBE_CACHE");
     lo.printUnmetWarnings = false;
-    char tmpl[] = "/tmp/kconfig-studio-probes.XXXXXX";
-    if (char *dir = ::mkdtemp(tmpl)) s.probeDir = dir;
-    lo.probeDirectory = s.probeDir;
-
     std::string treeDir = o.tree;
     if (treeDir.empty()) treeDir = env.value("srctree", ".");
+    // The same probe directory as the other analysis commands, so that their
+    // probe cache serves this one too.
+    char real[4096];
+    s.probeDir =
+        ProbeCache::workingDirectoryFor(env, ::realpath(treeDir.c_str(), real) ? real : treeDir);
+    lo.probeDirectory = s.probeDir;
     if (auto kernel = detectKernelTree(treeDir)) {
         ProcessShellRunner versions(s.probeDir);
         ProbeCache cache(versions, ProbeCache::defaultDirectory(env), s.probeDir);
