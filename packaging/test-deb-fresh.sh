@@ -19,7 +19,7 @@ command -v mmdebstrap >/dev/null || { echo "SKIP: mmdebstrap is missing (Debian:
 mirror=${KCS_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 security=${KCS_DEBIAN_SECURITY:-http://deb.debian.org/debian-security}
 
-work=$(mktemp -d /tmp/kconfig-studio-fresh.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/kconfig-studio-fresh.XXXXXX")
 root=$work/root
 out=${2:-$work/out}
 mkdir -p "$out"

@@ -32,7 +32,7 @@ if dpkg-query -W -f='${Status}' kconfig-studio 2>/dev/null | grep -q 'ok install
     exit 77
 fi
 
-work=$(mktemp -d /tmp/kconfig-studio-deb.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/kconfig-studio-deb.XXXXXX")
 installed=false
 cleanup() {
     if $installed; then
