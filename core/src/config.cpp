@@ -20,6 +20,7 @@ enum : std::uint32_t
     Write = 0x2,
     DefUser = 0x4,
     DefAuto = 0x8,
+    Calculating = 0x10, // calc() of the symbol has not returned yet
 };
 } // namespace
 
@@ -242,8 +243,18 @@ void Config::calc(const Symbol *sym)
 {
     if (!sym) return;
     State &s = st(sym);
-    if (s.flags & Valid) return;
-    s.flags |= Valid;
+    if (s.flags & Valid) {
+        // A read during the symbol's own calculation sees its previous value,
+        // as in conf.
+        if (s.flags & Calculating) ++m_recursiveReads;
+        return;
+    }
+    s.flags |= Valid | Calculating;
+    struct Done
+    {
+        State &s;
+        ~Done() { s.flags &= ~Calculating; }
+    } done{s};
 
     Tristate newTri = Tristate::No;
     std::string newVal;
@@ -927,21 +938,45 @@ std::vector<const Symbol *> Config::update(const std::vector<const Symbol *> &ch
     for (const Symbol *s : affected)
         before.push_back(snapshot(s));
 
-    for (const Symbol *s : affected)
-        if (!(s == m_tree.symbols().yes() || s == m_tree.symbols().mod() ||
-              s == m_tree.symbols().no()))
-            st(s).flags &= ~Valid;
-    ++m_epoch;
-    if (touchesModules) calc(modules);
+    // Two things make a calculation read values older than the ones it
+    // produces, exactly as conf does: a symbol read during its own
+    // calculation gives its previous value (see calc()), and a choice stops
+    // recalculating its members' visibility at the first one the user set
+    // to y, keeping the others' (see calcChoice()). A full recalculation of
+    // the result would read the new values, so this one goes on until they
+    // agree; usually one pass is final.
+    std::vector<SymbolSnapshot> after;
+    for (int pass = 0;; ++pass) {
+        for (const Symbol *s : affected)
+            if (!(s == m_tree.symbols().yes() || s == m_tree.symbols().mod() ||
+                  s == m_tree.symbols().no()))
+                st(s).flags &= ~Valid;
+        ++m_epoch;
+        m_recursiveReads = 0;
+        if (touchesModules) calc(modules);
+        std::vector<SymbolSnapshot> now;
+        now.reserve(affected.size());
+        for (const Symbol *s : affected)
+            now.push_back(snapshot(s));
+        bool staleVisibility = false;
+        for (const Symbol *s : affected) {
+            if (!s->isChoiceValue()) continue;
+            const Tristate kept = st(s).visible;
+            calcVisibility(s);
+            staleVisibility |= st(s).visible != kept;
+        }
+        const bool settled = !staleVisibility && (!m_recursiveReads || (pass > 0 && now == after));
+        after = std::move(now);
+        if (settled || pass == kMaxUpdatePasses - 1) break;
+    }
 
     std::vector<const Symbol *> changed;
     m_lastChanges.clear();
     for (std::size_t i = 0; i < affected.size(); ++i) {
-        SymbolSnapshot after = snapshot(affected[i]);
-        if (after != before[i]) {
+        if (after[i] != before[i]) {
             changed.push_back(affected[i]);
             m_lastChanges.push_back(
-                SymbolChange{affected[i], std::move(before[i]), std::move(after)});
+                SymbolChange{affected[i], std::move(before[i]), std::move(after[i])});
         }
     }
     m_lastUpdateSize = affected.size();

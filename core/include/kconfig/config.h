@@ -180,6 +180,8 @@ private:
     std::function<void(bool)> m_changedCallback;
     std::function<void(const Symbol *)> m_unmetHandler;
     int m_unmetCount = 0;
+    int m_recursiveReads = 0; // calc() of a symbol still being calculated, see update()
+    static constexpr int kMaxUpdatePasses = 4;
     std::shared_ptr<const DependentsIndex> m_dependents;
     std::size_t m_lastUpdateSize = 0;
     std::vector<SymbolChange> m_lastChanges;
