@@ -38,7 +38,8 @@ void emit(DiagnosticSink &diag, const std::string &text, const SourceLocation &l
 } // namespace
 
 DependencyCheck::DependencyCheck(const Tree &tree, DiagnosticSink &diagnostics)
-    : m_tree(tree), m_diag(diagnostics), m_state(tree.symbols().size(), 0)
+    : m_tree(tree), m_diag(diagnostics), m_state(tree.symbols().size(), 0),
+      m_cleanExpr(tree.exprs().size(), false)
 {
 }
 
@@ -57,6 +58,7 @@ int DependencyCheck::run()
         // of symbols it reads; the search above may have met that chain from
         // its shallow end, so measure it.
         m_evalDepth.assign(m_tree.symbols().size(), 0);
+        m_exprDepth.assign(m_tree.exprs().size(), 0);
         for (const Symbol *sym : m_tree.symbols().all()) {
             current = sym;
             if (evaluationDepth(sym) > limits::maxEvaluationDepth) {
@@ -96,7 +98,10 @@ int DependencyCheck::evaluationDepth(const Symbol *sym)
     if (!sym || sym->isConst()) return 0;
     int &memo = m_evalDepth[sym->id];
     if (memo > 0) return memo;
-    if (memo < 0) return 0; // a choice and its members read each other; counted once
+    if (memo < 0) {
+        ++m_unfinishedReads;
+        return 0; // a choice and its members read each other; counted once
+    }
     memo = -1;
     const Level level(m_recursion);
     enter();
@@ -123,17 +128,28 @@ int DependencyCheck::evaluationDepth(const Symbol *sym)
 int DependencyCheck::exprEvaluationDepth(const Expr *e)
 {
     if (!e) return 0;
+    // Expressions are shared (hash-consed): each is measured once, unless a
+    // symbol still being measured answered 0 inside it.
+    int &memo = m_exprDepth[static_cast<std::size_t>(e->id)];
+    if (memo) return memo;
     const Level level(m_recursion);
     enter();
+    const int unfinishedBefore = m_unfinishedReads;
+    int depth;
     switch (e->type) {
     case ExprType::Or:
     case ExprType::And:
-        return std::max(exprEvaluationDepth(e->left), exprEvaluationDepth(e->right)) + 1;
+        depth = std::max(exprEvaluationDepth(e->left), exprEvaluationDepth(e->right)) + 1;
+        break;
     case ExprType::Not:
-        return exprEvaluationDepth(e->left) + 1;
+        depth = exprEvaluationDepth(e->left) + 1;
+        break;
     default:
-        return std::max(evaluationDepth(e->sym), evaluationDepth(e->rightSym)) + 1;
+        depth = std::max(evaluationDepth(e->sym), evaluationDepth(e->rightSym)) + 1;
+        break;
     }
+    if (m_unfinishedReads == unfinishedBefore) m_exprDepth[static_cast<std::size_t>(e->id)] = depth;
+    return depth;
 }
 
 // choice_check_sanity for every member of a choice block
@@ -142,26 +158,26 @@ int DependencyCheck::checkChoiceMembers(const Symbol *choice)
     int errors = 0;
     const MenuNode *choiceMenu = choice->menus.front();
     for (const MenuNode *m = choiceMenu->nextInTree(choiceMenu); m; m = m->nextInTree(choiceMenu)) {
-        if (!m->sym)
-            continue;
+        if (!m->sym) continue;
         bool bad = false;
         for (const Property *prop : m->sym->properties) {
             if (prop->type == PropertyType::Default) {
-                emit(m_diag, prop->location.toString() +
-                                 ": error: defaults for choice values not supported\n",
+                emit(m_diag,
+                     prop->location.toString() +
+                         ": error: defaults for choice values not supported\n",
                      prop->location);
                 bad = true;
             }
             if (prop->menu != m && prop->type == PropertyType::Prompt &&
                 prop->menu->parent != m->parent) {
-                emit(m_diag, prop->location.toString() +
-                                 ": error: choice value has a prompt outside its choice group\n",
+                emit(m_diag,
+                     prop->location.toString() +
+                         ": error: choice value has a prompt outside its choice group\n",
                      prop->location);
                 bad = true;
             }
         }
-        if (bad)
-            ++errors;
+        if (bad) ++errors;
     }
     return errors;
 }
@@ -175,8 +191,7 @@ const Symbol *DependencyCheck::check(const Symbol *sym)
         printCycle(sym);
         return sym;
     }
-    if (st & kChecked)
-        return nullptr;
+    if (st & kChecked) return nullptr;
 
     if (const MenuNode *choice = m_tree.choiceMenuOf(sym)) {
         // A choice member is checked through its choice.
@@ -185,25 +200,33 @@ const Symbol *DependencyCheck::check(const Symbol *sym)
         m_stack.pop_back();
         return r;
     }
-    if (sym->isChoice())
-        return checkChoice(sym);
+    if (sym->isChoice()) return checkChoice(sym);
     st |= kChecking | kChecked;
     const Symbol *r = checkSymbol(sym);
     m_state[sym->id] &= ~kChecking;
     return r;
 }
 
+// An expression checked without finding a cycle stays clean: its symbols are
+// all checked, and a checked symbol is never on the search path again. The
+// dependencies of a menu's entries share their parents' chain, so this makes
+// the search linear in the (hash-consed) expressions.
 const Symbol *DependencyCheck::checkExpr(const Expr *e)
 {
-    if (!e)
-        return nullptr;
+    if (!e || m_cleanExpr[static_cast<std::size_t>(e->id)]) return nullptr;
+    const Symbol *found = checkExprOnce(e);
+    if (!found) m_cleanExpr[static_cast<std::size_t>(e->id)] = true;
+    return found;
+}
+
+const Symbol *DependencyCheck::checkExprOnce(const Expr *e)
+{
     const Level level(m_recursion);
     enter();
     switch (e->type) {
     case ExprType::Or:
     case ExprType::And:
-        if (const Symbol *s = checkExpr(e->left))
-            return s;
+        if (const Symbol *s = checkExpr(e->left)) return s;
         return checkExpr(e->right);
     case ExprType::Not:
         return checkExpr(e->left);
@@ -213,8 +236,7 @@ const Symbol *DependencyCheck::checkExpr(const Expr *e)
     case ExprType::LessEqual:
     case ExprType::Greater:
     case ExprType::GreaterEqual:
-        if (const Symbol *s = check(e->sym))
-            return s;
+        if (const Symbol *s = check(e->sym)) return s;
         return check(e->rightSym);
     case ExprType::Symbol:
         return check(e->sym);
@@ -237,15 +259,11 @@ const Symbol *DependencyCheck::checkSymbol(const Symbol *sym)
         !via(Via::Implied, sym->implied)) {
         m_stack[top].via = Via::None;
         for (const Property *prop : sym->properties) {
-            if (prop->type == PropertyType::Select || prop->type == PropertyType::Imply)
-                continue;
+            if (prop->type == PropertyType::Select || prop->type == PropertyType::Imply) continue;
             m_stack[top].prop = prop;
-            if ((found = checkExpr(prop->condition)))
-                break;
-            if (prop->type != PropertyType::Default || sym->isChoice())
-                continue;
-            if (via(Via::DefaultValue, prop->expr))
-                break;
+            if ((found = checkExpr(prop->condition))) break;
+            if (prop->type != PropertyType::Default || sym->isChoice()) continue;
+            if (via(Via::DefaultValue, prop->expr)) break;
             m_stack[top].via = Via::None;
         }
     }
@@ -258,9 +276,9 @@ const Symbol *DependencyCheck::checkChoice(const Symbol *choice)
     m_stack.push_back(Frame{choice});
     const MenuNode *choiceMenu = choice->menus.front();
     const auto forMembers = [&](auto &&f) {
-        for (const MenuNode *m = choiceMenu->nextInTree(choiceMenu); m; m = m->nextInTree(choiceMenu))
-            if (m->sym && f(m->sym))
-                return true;
+        for (const MenuNode *m = choiceMenu->nextInTree(choiceMenu); m;
+             m = m->nextInTree(choiceMenu))
+            if (m->sym && f(m->sym)) return true;
         return false;
     };
     forMembers([&](const Symbol *s) {
@@ -270,14 +288,12 @@ const Symbol *DependencyCheck::checkChoice(const Symbol *choice)
     m_state[choice->id] |= kChecking | kChecked;
     const Symbol *found = checkSymbol(choice);
     m_state[choice->id] &= ~kChecking;
-    if (!found)
-        forMembers([&](const Symbol *s) { return (found = checkSymbol(s)) != nullptr; });
+    if (!found) forMembers([&](const Symbol *s) { return (found = checkSymbol(s)) != nullptr; });
     forMembers([&](const Symbol *s) {
         m_state[s->id] &= ~kChecking;
         return false;
     });
-    if (found && m_tree.choiceMenuOf(found) == choiceMenu)
-        found = choice;
+    if (found && m_tree.choiceMenuOf(found) == choiceMenu) found = choice;
     m_stack.pop_back();
     return found;
 }
@@ -306,8 +322,7 @@ void DependencyCheck::printCycle(const Symbol *last)
             const Symbol *sym = f.sym;
             const Symbol *next = i + 1 < m_stack.size() ? m_stack[i + 1].sym : last;
             const char *type = propertyTypeName(f.prop ? f.prop->type : PropertyType::Unknown);
-            if (sym == last)
-                text += "error: recursive dependency detected!\n";
+            if (sym == last) text += "error: recursive dependency detected!\n";
             if (next->isChoice()) {
                 const MenuNode *cm = next->menus.front();
                 text += "\tsymbol " + sym->displayName() + " is part of choice block at " +
@@ -330,8 +345,7 @@ void DependencyCheck::printCycle(const Symbol *last)
                 "subsection \"Kconfig recursive dependency limitations\"\n\n";
         emit(m_diag, text);
     }
-    if (pushed)
-        m_stack.pop_back();
+    if (pushed) m_stack.pop_back();
 }
 
 } // namespace kconfig

@@ -25,6 +25,11 @@ std::size_t hashKey(ExprType t, const void *l, const void *r)
     return static_cast<std::size_t>(x);
 }
 
+std::uint64_t symbolBit(const Symbol *s)
+{
+    return s ? std::uint64_t(1) << ((static_cast<std::uint32_t>(s->id) * 2654435761u) >> 26) : 0;
+}
+
 const void *leftOf(const Expr *e)
 {
     return e->sym ? static_cast<const void *>(e->sym) : e->left;
@@ -92,12 +97,14 @@ const Expr *ExprPool::makeNode(ExprType t, const void *l, const void *r)
     case ExprType::Range:
         e.sym = static_cast<Symbol *>(const_cast<void *>(l));
         e.rightSym = static_cast<Symbol *>(const_cast<void *>(r));
+        e.symbolMask = symbolBit(e.sym) | symbolBit(e.rightSym);
         break;
     default: {
         e.left = static_cast<const Expr *>(l);
         e.right = static_cast<const Expr *>(r);
         const int below = std::max(e.left ? e.left->depth : 0, e.right ? e.right->depth : 0);
         e.depth = static_cast<std::uint16_t>(std::min(below + 1, 0xffff));
+        e.symbolMask = (e.left ? e.left->symbolMask : 0) | (e.right ? e.right->symbolMask : 0);
         break;
     }
     }
@@ -119,6 +126,13 @@ const Expr *ExprPool::binary(ExprType t, const Expr *l, const Expr *r)
 const Expr *ExprPool::compare(ExprType t, Symbol *l, Symbol *r)
 {
     return lookup(t, l, r);
+}
+
+// binary() for a node whose operands may have been rewritten: unchanged
+// operands give back the node itself (hash-consing), without a lookup.
+const Expr *ExprPool::rebuilt(const Expr *e, const Expr *l, const Expr *r)
+{
+    return l == e->left && r == e->right ? e : binary(e->type, l, r);
 }
 
 const Expr *ExprPool::andOf(const Expr *a, const Expr *b)
@@ -168,12 +182,14 @@ const Expr *ExprPool::eliminateYn(const Expr *e)
 // leaves become the neutral constant so that eliminateYn drops them.
 void ExprPool::eliminateEqLeaves(ExprType t, const Expr *&a, const Expr *&b)
 {
+    // Leaves without a symbol in common are never equal: nothing to eliminate.
+    if (!(a->symbolMask & b->symbolMask)) return;
     if (a->type == t) {
         const Expr *l = a->left;
         const Expr *r = a->right;
         eliminateEqLeaves(t, l, b);
         eliminateEqLeaves(t, r, b);
-        a = binary(t, l, r);
+        a = rebuilt(a, l, r);
         return;
     }
     if (b->type == t) {
@@ -181,7 +197,7 @@ void ExprPool::eliminateEqLeaves(ExprType t, const Expr *&a, const Expr *&b)
         const Expr *r = b->right;
         eliminateEqLeaves(t, a, l);
         eliminateEqLeaves(t, a, r);
-        b = binary(t, l, r);
+        b = rebuilt(b, l, r);
         return;
     }
     if (a->type == ExprType::Symbol && b->type == ExprType::Symbol && a->sym == b->sym &&
@@ -210,6 +226,7 @@ void ExprPool::eliminateEq(const Expr *&a, const Expr *&b)
 bool ExprPool::equal(const Expr *a, const Expr *b)
 {
     if (!a || !b) return isYes(a) && isYes(b);
+    if (a == b) return true; // hash-consed: the same structure
     if (a->type != b->type) return false;
     switch (a->type) {
     case ExprType::Equal:
@@ -339,12 +356,14 @@ const Expr *ExprPool::joinAnd(const Expr *e1, const Expr *e2)
 
 void ExprPool::eliminateDupsLeaves(ExprType t, const Expr *&a, const Expr *&b)
 {
+    // Leaves join only when equal or about the same symbol.
+    if (!(a->symbolMask & b->symbolMask)) return;
     if (a->type == t) {
         const Expr *l = a->left;
         const Expr *r = a->right;
         eliminateDupsLeaves(t, l, b);
         eliminateDupsLeaves(t, r, b);
-        a = binary(t, l, r);
+        a = rebuilt(a, l, r);
         return;
     }
     if (b->type == t) {
@@ -352,7 +371,7 @@ void ExprPool::eliminateDupsLeaves(ExprType t, const Expr *&a, const Expr *&b)
         const Expr *r = b->right;
         eliminateDupsLeaves(t, a, l);
         eliminateDupsLeaves(t, a, r);
-        b = binary(t, l, r);
+        b = rebuilt(b, l, r);
         return;
     }
     if (t == ExprType::Or) {
@@ -409,7 +428,7 @@ const Expr *ExprPool::eliminateDupsUncached(const Expr *e)
             const Expr *l = eliminateDups(e->left);
             const Expr *r = eliminateDups(e->right);
             eliminateDupsLeaves(e->type, l, r);
-            e = binary(e->type, l, r);
+            e = rebuilt(e, l, r);
         }
         e = eliminateYn(e);
     } while (m_transCount);
@@ -421,7 +440,7 @@ const Expr *ExprPool::transformUncached(const Expr *e)
 {
     if (!e) return nullptr;
     if (e->type == ExprType::Not || e->isLogic())
-        e = binary(e->type, transform(e->left), transform(e->right));
+        e = rebuilt(e, transform(e->left), transform(e->right));
 
     switch (e->type) {
     case ExprType::Equal:
@@ -490,7 +509,24 @@ const Expr *ExprPool::transformUncached(const Expr *e)
     return e;
 }
 
+// Pure like the two above (it only builds nodes), and menu finalisation asks
+// it about the same conditions for every entry of a menu.
 const Expr *ExprPool::transCompare(const Expr *e, ExprType t, Symbol *s)
+{
+    // Every caller compares with n (e.g. "dependencies != n").
+    if (!e || s != m_c.no || (t != ExprType::Equal && t != ExprType::Unequal))
+        return transCompareUncached(e, t, s);
+    const std::size_t slot = static_cast<std::size_t>(e->id) * 2 + (t == ExprType::Unequal);
+    if (slot < m_transCompareMemo.size() && m_transCompareMemo[slot])
+        return m_transCompareMemo[slot];
+    const Expr *r = transCompareUncached(e, t, s);
+    if (m_transCompareMemo.size() <= slot)
+        m_transCompareMemo.resize(std::max(slot + 1, m_nodes.size() * 2), nullptr);
+    m_transCompareMemo[slot] = r;
+    return r;
+}
+
+const Expr *ExprPool::transCompareUncached(const Expr *e, ExprType t, Symbol *s)
 {
     if (!e) {
         const Expr *r = symbol(s);
@@ -536,10 +572,10 @@ const Expr *ExprPool::rewriteM(const Expr *e, Symbol *modules)
     if (!e) return e;
     switch (e->type) {
     case ExprType::Not:
-        return unary(ExprType::Not, rewriteM(e->left, modules));
+        return rebuilt(e, rewriteM(e->left, modules), nullptr);
     case ExprType::Or:
     case ExprType::And:
-        return binary(e->type, rewriteM(e->left, modules), rewriteM(e->right, modules));
+        return rebuilt(e, rewriteM(e->left, modules), rewriteM(e->right, modules));
     case ExprType::Symbol:
         if (e->sym == m_c.mod) return andOf(e, symbol(modules));
         return e;

@@ -25,10 +25,36 @@ struct Lexer::Buffer
 
 namespace {
 
+// Character classes, looked up once per byte in the hot loops.
+enum CharClass : unsigned char
+{
+    WordChar = 1,   // [A-Za-z0-9_-]
+    Dollar = 2,     // starts a macro reference inside a word or string
+    StringStop = 4, // ends a run of plain text in a string: $ ' " \ newline
+};
+
+constexpr std::array<unsigned char, 256> kCharClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[c] = WordChar;
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[c] = WordChar;
+    for (int c = '0'; c <= '9'; ++c)
+        t[c] = WordChar;
+    t['_'] = t['-'] = WordChar;
+    t['$'] = Dollar | StringStop;
+    t['\''] = t['"'] = t['\\'] = t['\n'] = StringStop;
+    return t;
+}();
+
+unsigned char charClass(char c)
+{
+    return kCharClass[static_cast<unsigned char>(c)];
+}
+
 bool isWordChar(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '-';
+    return charClass(c) & WordChar;
 }
 
 const std::unordered_map<std::string_view, Token> &keywords()
@@ -67,18 +93,33 @@ const std::unordered_map<std::string_view, Token> &keywords()
     return table;
 }
 
-// Keywords are short and start with few letters: compare only candidates.
+// Keywords are 2 to 12 letters long, and at most three share their first
+// letter and length (select, source, string): compare only those.
 Token keywordToken(std::string_view word)
 {
-    if (word.size() < 2 || word.size() > 12 || word[0] < 'b' || word[0] > 'v') return Token::Word;
-    static const auto byFirst = [] {
-        std::array<std::vector<std::pair<std::string_view, Token>>, 26> t;
-        for (const auto &[name, tok] : keywords())
-            t[static_cast<std::size_t>(name[0] - 'a')].emplace_back(name, tok);
+    constexpr std::size_t kMaxLength = 12;
+    constexpr std::size_t kPerSlot = 3;
+    if (word.size() < 2 || word.size() > kMaxLength || word[0] < 'a' || word[0] > 'z')
+        return Token::Word;
+    using Slot = std::array<std::pair<std::string_view, Token>, kPerSlot>;
+    static const auto slots = [] {
+        std::array<Slot, 26 * (kMaxLength + 1)> t{};
+        for (const auto &[name, tok] : keywords()) {
+            Slot &slot =
+                t[static_cast<std::size_t>(name[0] - 'a') * (kMaxLength + 1) + name.size()];
+            for (auto &entry : slot)
+                if (entry.first.empty()) {
+                    entry = {name, tok};
+                    break;
+                }
+        }
         return t;
     }();
-    for (const auto &[name, tok] : byFirst[static_cast<std::size_t>(word[0] - 'a')])
+    for (const auto &[name, tok] :
+         slots[static_cast<std::size_t>(word[0] - 'a') * (kMaxLength + 1) + word.size()]) {
+        if (name.empty()) break;
         if (name == word) return tok;
+    }
     return Token::Word;
 }
 
@@ -394,12 +435,10 @@ Token Lexer::scanWord()
     Buffer &b = *m_stack.back();
     const std::string &s = b.text;
     std::size_t end = b.pos;
-    bool hasDollar = false;
-    while (end < s.size() && (isWordChar(s[end]) || s[end] == '$')) {
-        hasDollar |= s[end] == '$';
-        ++end;
-    }
-    if (!hasDollar) {
+    unsigned char seen = 0;
+    for (unsigned char c; end < s.size() && ((c = charClass(s[end])) & (WordChar | Dollar)); ++end)
+        seen |= c;
+    if (!(seen & Dollar)) {
         const std::string_view word(s.data() + b.pos, end - b.pos);
         b.pos = end;
         if (const Token k = keywordToken(word); k != Token::Word) return k;
@@ -467,8 +506,7 @@ Token Lexer::scanString(char quote)
         // Plain text up to the next special character. A NUL byte is plain
         // text too (strchr would find the terminator and never advance).
         const std::size_t start = b.pos;
-        while (b.pos < s.size() &&
-               std::string_view("$'\"\\\n").find(s[b.pos]) == std::string_view::npos)
+        while (b.pos < s.size() && !(charClass(s[b.pos]) & StringStop))
             ++b.pos;
         t.append(s, start, b.pos - start);
     }

@@ -30,24 +30,31 @@ bool isValidNumber(const Symbol *sym, const Symbol *bound)
 
 int MenuFinalizer::run()
 {
+    m_checked.assign(m_tree.symbols().size(), false);
     finalize(m_tree.rootMenu(), false);
     // Every definition adds to dirDep, every select and imply to revDep or
     // implied: their chains grow without any recursion until evaluation.
     for (const Symbol *sym : m_tree.symbols().all()) {
         if (sym->menus.empty()) continue;
         const SourceLocation &loc = sym->menus.front()->location;
-        if (!tooDeep(sym->dirDep, loc,
-                     "dependencies of '" + sym->displayName() +
-                         "' too long or nested too deeply") &&
-            !tooDeep(sym->revDep, loc, "too many selects of '" + sym->displayName() + "'"))
-            tooDeep(sym->implied, loc, "too many implies of '" + sym->displayName() + "'");
+        if (tooDeep(sym->dirDep))
+            reportTooDeep(loc, "dependencies of '" + sym->displayName() +
+                                   "' too long or nested too deeply");
+        else if (tooDeep(sym->revDep))
+            reportTooDeep(loc, "too many selects of '" + sym->displayName() + "'");
+        else if (tooDeep(sym->implied))
+            reportTooDeep(loc, "too many implies of '" + sym->displayName() + "'");
     }
     return m_errors;
 }
 
-bool MenuFinalizer::tooDeep(const Expr *e, const SourceLocation &loc, const std::string &what)
+bool MenuFinalizer::tooDeep(const Expr *e)
 {
-    if (!e || e->depth <= limits::maxDerivedExprDepth) return false;
+    return e && e->depth > limits::maxDerivedExprDepth;
+}
+
+void MenuFinalizer::reportTooDeep(const SourceLocation &loc, const std::string &what)
+{
     ++m_errors;
     Diagnostic d;
     d.severity = Diagnostic::Severity::Error;
@@ -56,7 +63,6 @@ bool MenuFinalizer::tooDeep(const Expr *e, const SourceLocation &loc, const std:
         what + " (more than " + std::to_string(limits::maxDerivedExprDepth) + " operators deep)";
     d.text = loc.toString() + ": error: " + d.message + '\n';
     m_diag.report(std::move(d));
-    return true;
 }
 
 void MenuFinalizer::finalize(MenuNode *parent, bool insideChoice)
@@ -91,19 +97,22 @@ void MenuFinalizer::finalize(MenuNode *parent, bool insideChoice)
             const Expr *basedep = ex.rewriteM(menu->dep, modules);
             basedep = ex.transform(basedep);
             basedep = ex.andOf(parent->dep, basedep);
-            if (tooDeep(basedep, menu->location, "dependencies too long or nested too deeply"))
+            if (tooDeep(basedep)) {
+                reportTooDeep(menu->location, "dependencies too long or nested too deeply");
                 basedep = parent->dep;
+            }
             basedep = ex.eliminateDups(basedep);
             menu->dep = basedep;
 
             const auto handle = [&](Property *prop) {
-                if (prop->menu != menu)
-                    return; // belongs to another definition of the symbol
+                if (prop->menu != menu) return; // belongs to another definition of the symbol
                 const Expr *dep = ex.rewriteM(prop->condition, modules);
                 dep = ex.transform(dep);
                 dep = ex.andOf(basedep, dep);
-                if (tooDeep(dep, prop->location, "condition too long or nested too deeply"))
+                if (tooDeep(dep)) {
+                    reportTooDeep(prop->location, "condition too long or nested too deeply");
                     dep = basedep;
+                }
                 dep = ex.eliminateDups(dep);
                 prop->condition = dep;
 
@@ -127,23 +136,32 @@ void MenuFinalizer::finalize(MenuNode *parent, bool insideChoice)
             finalize(menu, sym && sym->isChoice());
     } else if (!insideChoice && sym) {
         // Automatic submenus: following entries that depend on sym become its children.
-        const Expr *basedep = parent->prompt ? parent->prompt->condition : nullptr;
-        basedep = ex.transCompare(basedep, ExprType::Unequal, m_tree.symbols().no());
-        basedep = ex.eliminateDups(ex.transform(basedep));
+        // The base dependency is needed only when the next entry names sym;
+        // the conditions it is made of are already transformed, so building
+        // it later prints no notice that conf would print earlier.
+        const Expr *basedep = nullptr;
+        bool haveBasedep = false;
+        const auto baseDependency = [&] {
+            if (!haveBasedep) {
+                basedep = parent->prompt ? parent->prompt->condition : nullptr;
+                basedep = ex.transCompare(basedep, ExprType::Unequal, m_tree.symbols().no());
+                basedep = ex.eliminateDups(ex.transform(basedep));
+                haveBasedep = true;
+            }
+            return basedep;
+        };
 
         MenuNode *last = nullptr;
         for (MenuNode *menu = parent->next; menu; menu = menu->next) {
             const Expr *dep = menu->prompt ? menu->prompt->condition : menu->dep;
-            if (!exprContainsSymbol(dep, sym))
-                break;
+            if (!exprContainsSymbol(dep, sym)) break;
             if (!exprDependsOnSymbol(dep, sym, ex.constants())) {
                 // Also a dependency when it is a "superset" of sym's own.
                 dep = ex.transCompare(dep, ExprType::Unequal, m_tree.symbols().no());
                 dep = ex.eliminateDups(ex.transform(dep));
-                const Expr *dep2 = basedep;
+                const Expr *dep2 = baseDependency();
                 ex.eliminateEq(dep, dep2);
-                if (!ex.isYes(dep2))
-                    break;
+                if (!ex.isYes(dep2)) break;
             }
             finalize(menu, false);
             menu->parent = parent;
@@ -163,8 +181,7 @@ void MenuFinalizer::finalize(MenuNode *parent, bool insideChoice)
             MenuNode *last = menu->list;
             for (;; last = last->next) {
                 last->parent = parent;
-                if (!last->next)
-                    break;
+                if (!last->next) break;
             }
             last->next = menu->next;
             menu->next = menu->list;
@@ -172,18 +189,20 @@ void MenuFinalizer::finalize(MenuNode *parent, bool insideChoice)
         }
     }
 
-    if (sym && !m_checked.count(sym)) {
+    if (sym && !m_checked[static_cast<std::size_t>(sym->id)]) {
         if (sym->type == SymbolType::Unknown)
             warn(m_diag, parent->location, "config symbol defined without type");
         checkProperties(sym);
-        m_checked.insert(sym);
+        m_checked[static_cast<std::size_t>(sym->id)] = true;
     }
 }
 
 void MenuFinalizer::prepareWrittenConditions(Tree &tree)
 {
     ExprPool &ex = tree.exprs();
-    const auto rewrite = [&](const Expr *e) { return ex.transform(ex.rewriteM(e, tree.modules())); };
+    const auto rewrite = [&](const Expr *e) {
+        return ex.transform(ex.rewriteM(e, tree.modules()));
+    };
     for (MenuNode &m : tree.menus()) {
         for (DependencyLine &d : m.dependsOn)
             d.expr = rewrite(d.expr);
@@ -204,8 +223,7 @@ void MenuFinalizer::checkProperties(Symbol *sym)
                 prop->expr->type != ExprType::Symbol)
                 warn(m_diag, prop->location,
                      "default for config symbol '" + sym->name + "' must be a single symbol");
-            if (prop->expr->type != ExprType::Symbol)
-                break;
+            if (prop->expr->type != ExprType::Symbol) break;
             Symbol *sym2 = prop->targetSymbol();
             if (sym->type == SymbolType::Hex || sym->type == SymbolType::Int) {
                 if (!isValidNumber(sym, sym2))

@@ -189,7 +189,11 @@ Property *Parser::addProperty(PropertyType type, const Expr *expr, const Expr *d
     p->expr = expr;
     p->condition = dep;
     p->ownCondition = dep;
-    if (m_currentEntry->sym) m_currentEntry->sym->properties.push_back(p);
+    if (Symbol *sym = m_currentEntry->sym) {
+        // Most symbols have a few properties: one allocation instead of three.
+        if (sym->properties.empty()) sym->properties.reserve(4);
+        sym->properties.push_back(p);
+    }
     return p;
 }
 
@@ -541,13 +545,14 @@ void Parser::parseHelp()
     expect(Token::Eol);
     m_lexer.startHelp();
     expect(Token::HelpText);
-    const std::string who =
-        m_currentEntry->sym ? m_currentEntry->sym->displayName() : std::string("<choice>");
+    const auto who = [this] {
+        return m_currentEntry->sym ? m_currentEntry->sym->displayName() : std::string("<choice>");
+    };
     if (m_currentEntry->hasHelp)
-        print("warning: '" + who +
+        print("warning: '" + who() +
               "' defined with more than one help text -- only the last one will be used");
     if (m_tokenText.find_first_not_of(" \f\n\r\t\v") == std::string_view::npos)
-        print("warning: '" + who + "' defined with blank help text");
+        print("warning: '" + who() + "' defined with blank help text");
     m_currentEntry->help = m_tokenText;
     m_currentEntry->hasHelp = true;
 }

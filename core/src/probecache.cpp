@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <dirent.h>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,7 +19,7 @@ namespace kconfig {
 
 namespace {
 
-constexpr const char *kFormat = "kconfig-studio probe cache v2";
+constexpr const char *kFormat = "kconfig-studio probe cache v3";
 constexpr std::size_t kMaxEntry = 1u << 20;
 
 // Variables that differ from run to run but that no probe reads.
@@ -30,11 +31,13 @@ const std::set<std::string> &volatileVariables()
     return vars;
 }
 
+constexpr std::uint64_t kSecondBasis = 0x84222325cbf29ce4ull;
+
 std::string hexHash(const std::string &s)
 {
     // Two FNV-1a variants: a file name, not a security measure; the full key
     // inside the entry is compared.
-    return hashing::hex(hashing::fnv1a(s)) + hashing::hex(hashing::fnv1a(s, 0x84222325cbf29ce4ull));
+    return hashing::hex(hashing::fnv1a(s)) + hashing::hex(hashing::fnv1a(s, kSecondBasis));
 }
 
 std::vector<std::string> words(const std::string &command)
@@ -102,6 +105,16 @@ std::string ProbeCache::fingerprint(const std::string &path)
     return fp;
 }
 
+const std::string &ProbeCache::realPath(const std::string &program)
+{
+    auto it = m_realPaths.find(program);
+    if (it == m_realPaths.end()) {
+        char real[4096];
+        it = m_realPaths.emplace(program, ::realpath(program.c_str(), real) ? real : "").first;
+    }
+    return it->second;
+}
+
 std::string ProbeCache::resolveProgram(const std::string &word, const std::string &pathVar)
 {
     const std::string memoKey = word + '\0' + pathVar;
@@ -122,7 +135,7 @@ std::string ProbeCache::searchProgram(const std::string &word, const std::string
         std::size_t end = pathVar.find(':', pos);
         if (end == std::string::npos) end = pathVar.size();
         const std::string dir = pathVar.substr(pos, end - pos);
-        if (!dir.empty()) {
+        if (!dir.empty() && mayContain(dir, word)) {
             const std::string p = dir + '/' + word;
             if (fingerprint(p) != "missing" && ::access(p.c_str(), X_OK) == 0) return p;
         }
@@ -131,14 +144,31 @@ std::string ProbeCache::searchProgram(const std::string &word, const std::string
     return {};
 }
 
+// Every word of every probe is looked up on $PATH: one listing of each
+// directory replaces a stat() per word and directory. An unreadable directory
+// may contain anything.
+bool ProbeCache::mayContain(const std::string &dir, const std::string &name)
+{
+    auto it = m_listings.find(dir);
+    if (it == m_listings.end()) {
+        std::optional<std::unordered_set<std::string>> names;
+        if (DIR *d = ::opendir(dir.c_str())) {
+            names.emplace();
+            while (const dirent *e = ::readdir(d))
+                names->insert(e->d_name);
+            ::closedir(d);
+        }
+        it = m_listings.emplace(dir, std::move(names)).first;
+    }
+    return !it->second || it->second->count(name);
+}
+
 std::string ProbeCache::keyFor(const std::string &command, const Environment &env)
 {
-    // A command may read files relative to its working directory ("cat
-    // input.txt"), so the directory is part of the key; front ends give their
-    // probes a stable one.
-    std::string key = std::string(kFormat) + "\ncommand " + command + "\ncwd " + m_cwd + '\n';
+    // The environment's part comes first and is the same for every probe of a
+    // load: it is built and hashed once (see entryPath).
     if (m_envKeyFor != &env || m_envKeySize != env.variables().size()) {
-        m_envKey.clear();
+        m_envKey = std::string(kFormat) + '\n';
         for (const auto &[name, value] : env.variables())
             if (!volatileVariables().count(name)) m_envKey += "env " + name + '=' + value + '\n';
         const std::string pathVar = env.value("PATH");
@@ -152,8 +182,13 @@ std::string ProbeCache::keyFor(const std::string &command, const Environment &en
         }
         m_envKeyFor = &env;
         m_envKeySize = env.variables().size();
+        m_envKeyHash[0] = hashing::fnv1a(m_envKey);
+        m_envKeyHash[1] = hashing::fnv1a(m_envKey, kSecondBasis);
     }
-    key += m_envKey;
+    // A command may read files relative to its working directory ("cat
+    // input.txt"), so the directory is part of the key; front ends give their
+    // probes a stable one.
+    std::string key = m_envKey + "command " + command + "\ncwd " + m_cwd + '\n';
     const std::string pathVar = env.value("PATH");
     std::set<std::string> seen;
     for (const std::string &w : words(command)) {
@@ -169,9 +204,8 @@ std::string ProbeCache::keyFor(const std::string &command, const Environment &en
         }
         if (!seen.insert(program).second) continue;
         key += "tool " + program + ' ' + fingerprint(program) + '\n';
-        char real[4096];
-        if (::realpath(program.c_str(), real) && program != real)
-            key += "real " + std::string(real) + ' ' + fingerprint(real) + '\n';
+        if (const std::string &real = realPath(program); !real.empty() && real != program)
+            key += "real " + real + ' ' + fingerprint(real) + '\n';
         const std::string dir = program.substr(0, program.rfind('/'));
         key += "dir " + dir + ' ' + fingerprint(dir) + '\n';
     }
@@ -180,7 +214,14 @@ std::string ProbeCache::keyFor(const std::string &command, const Environment &en
 
 std::string ProbeCache::entryPath(const std::string &key) const
 {
-    const std::string h = hexHash(key);
+    std::string h;
+    if (!m_envKey.empty() && key.compare(0, m_envKey.size(), m_envKey) == 0) {
+        const std::string_view rest = std::string_view(key).substr(m_envKey.size());
+        h = hashing::hex(hashing::fnv1a(rest, m_envKeyHash[0])) +
+            hashing::hex(hashing::fnv1a(rest, m_envKeyHash[1]));
+    } else {
+        h = hexHash(key);
+    }
     return m_dir + '/' + h.substr(0, 2) + '/' + h + ".probe";
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "kconfig/symboltable.h"
 
+#include <algorithm>
+
 namespace kconfig {
 
 namespace {
@@ -16,7 +18,7 @@ unsigned kconfigHashString(std::string_view s)
     return hash;
 }
 
-SymbolTable::SymbolTable() : m_buckets(kBuckets)
+SymbolTable::SymbolTable()
 {
     // y, m and n are outside the hash table, like conf's static symbols.
     const auto makeConst = [this](const char *name, SymbolType type) {
@@ -26,6 +28,7 @@ SymbolTable::SymbolTable() : m_buckets(kBuckets)
         s.flags = Symbol::Const;
         s.id = static_cast<int>(m_all.size());
         m_all.push_back(&s);
+        m_bucketOf.push_back(0);
         return &s;
     };
     m_yes = makeConst("y", SymbolType::Tristate);
@@ -40,7 +43,7 @@ Symbol *SymbolTable::create(std::string_view name, std::uint32_t flags, unsigned
     s.flags = flags;
     s.id = static_cast<int>(m_all.size());
     m_all.push_back(&s);
-    m_buckets[bucket].push_back(&s);
+    m_bucketOf.push_back(bucket);
     m_hashOrderValid = false;
     return &s;
 }
@@ -60,14 +63,42 @@ static Symbol *singleLetterConstant(std::string_view name, Symbol *y, Symbol *m,
     }
 }
 
+Symbol *SymbolTable::NameIndex::find(std::string_view name, unsigned hash) const
+{
+    if (m_slots.empty()) return nullptr;
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = hash & mask; m_slots[i].sym; i = (i + 1) & mask)
+        if (m_slots[i].hash == hash && m_slots[i].sym->name == name) return m_slots[i].sym;
+    return nullptr;
+}
+
+void SymbolTable::NameIndex::insert(Symbol *s, unsigned hash)
+{
+    if ((m_used + 1) * 2 > m_slots.size()) {
+        // At most half full; a power of two so that the hash can be masked.
+        std::vector<Slot> old(std::max<std::size_t>(m_slots.size() * 2, 4096));
+        old.swap(m_slots);
+        m_used = 0;
+        for (const Slot &o : old)
+            if (o.sym) insert(o.sym, o.hash);
+    }
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t i = hash & mask;
+    while (m_slots[i].sym)
+        i = (i + 1) & mask;
+    m_slots[i] = Slot{hash, s};
+    ++m_used;
+}
+
 Symbol *SymbolTable::lookup(std::string_view name, bool asConst)
 {
     if (Symbol *c = singleLetterConstant(name, m_yes, m_mod, m_no)) return c;
-    auto &map = asConst ? m_literals : m_named;
-    if (auto it = map.find(name); it != map.end()) return it->second;
+    NameIndex &index = asConst ? m_literals : m_named;
+    const unsigned hash = kconfigHashString(name);
+    if (Symbol *s = index.find(name, hash)) return s;
     const std::uint32_t flags = asConst ? std::uint32_t(Symbol::Const) : 0u;
-    Symbol *s = create(name, flags, kconfigHashString(name) % kBuckets);
-    map.emplace(std::string(name), s);
+    Symbol *s = create(name, flags, hash % kBuckets);
+    index.insert(s, hash);
     return s;
 }
 
@@ -80,18 +111,19 @@ Symbol *SymbolTable::find(std::string_view name) const
 {
     if (name.empty()) return nullptr;
     if (Symbol *c = singleLetterConstant(name, m_yes, m_mod, m_no)) return c;
-    auto it = m_named.find(name);
-    return it == m_named.end() ? nullptr : it->second;
+    return m_named.find(name, kconfigHashString(name));
 }
 
 const std::vector<Symbol *> &SymbolTable::hashOrder() const
 {
     if (!m_hashOrderValid) {
-        m_hashOrder.clear();
-        m_hashOrder.reserve(m_all.size());
-        for (const auto &bucket : m_buckets)
-            for (auto it = bucket.rbegin(); it != bucket.rend(); ++it)
-                m_hashOrder.push_back(*it);
+        // Buckets in order, the newest symbol first within a bucket.
+        m_hashOrder.assign(m_all.begin() + 3, m_all.end()); // without y, m and n
+        std::sort(m_hashOrder.begin(), m_hashOrder.end(), [this](const Symbol *a, const Symbol *b) {
+            const unsigned ba = m_bucketOf[static_cast<std::size_t>(a->id)];
+            const unsigned bb = m_bucketOf[static_cast<std::size_t>(b->id)];
+            return ba != bb ? ba < bb : a->id > b->id;
+        });
         m_hashOrderValid = true;
     }
     return m_hashOrder;

@@ -39,6 +39,23 @@ void Tree::adoptFiles(std::vector<std::unique_ptr<std::string>> names,
 
 MenuNode *Tree::choiceMenuOf(const Symbol *sym) const
 {
+    if (static_cast<std::size_t>(sym->id) < m_choiceMenus.size())
+        return m_choiceMenus[static_cast<std::size_t>(sym->id)];
+    return findChoiceMenu(sym);
+}
+
+void Tree::freezeMenus()
+{
+    m_choiceMenus.clear();
+    std::vector<MenuNode *> found;
+    found.reserve(m_symbols.size());
+    for (const Symbol *sym : m_symbols.all())
+        found.push_back(findChoiceMenu(sym));
+    m_choiceMenus = std::move(found);
+}
+
+MenuNode *Tree::findChoiceMenu(const Symbol *sym) const
+{
     MenuNode *menu = nullptr;
     for (MenuNode *m : sym->menus) {
         if (m->prompt) {
@@ -46,13 +63,11 @@ MenuNode *Tree::choiceMenuOf(const Symbol *sym) const
             break;
         }
     }
-    if (!menu)
-        return nullptr;
+    if (!menu) return nullptr;
     do {
         menu = menu->parent;
     } while (menu && !menu->sym);
-    if (menu && menu->sym && menu->sym->isChoice())
-        return menu;
+    if (menu && menu->sym && menu->sym->isChoice()) return menu;
     return nullptr;
 }
 

@@ -428,6 +428,7 @@ std::unique_ptr<Tree> deserialize(Reader &r)
             if (!p) return nullptr;
     tree->setEnvironmentDependencies(std::move(envDeps));
     tree->adoptFiles(std::move(names), std::move(order));
+    tree->freezeMenus();
     return tree;
 }
 

@@ -107,6 +107,7 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
     });
     errors += MenuFinalizer(*tree, diagnostics).run();
     tree->exprs().setNoticeHandler(nullptr);
+    tree->freezeMenus();
     MenuFinalizer::prepareWrittenConditions(*tree);
 
     if (!errors) errors += DependencyCheck(*tree, diagnostics).run();

@@ -45,6 +45,7 @@ private:
     const Symbol *checkSymbol(const Symbol *sym);
     const Symbol *checkChoice(const Symbol *choice);
     const Symbol *checkExpr(const Expr *e);
+    const Symbol *checkExprOnce(const Expr *e);
     void printCycle(const Symbol *last);
     int checkChoiceMembers(const Symbol *choice);
     void enter();
@@ -55,9 +56,12 @@ private:
     const Tree &m_tree;
     DiagnosticSink &m_diag;
     std::vector<unsigned char> m_state; // per symbol id: bit 1 checking, bit 2 checked
+    std::vector<bool> m_cleanExpr;      // per expression id: checked, no cycle found
     std::vector<Frame> m_stack;
     int m_recursion = 0;          // nested check()/checkExpr() calls, see limits.h
     std::vector<int> m_evalDepth; // per symbol id: evaluationDepth(), -1 while computing
+    std::vector<int> m_exprDepth; // per expression id: exprEvaluationDepth(), 0 unknown
+    int m_unfinishedReads = 0;    // reads of a symbol whose depth was still being computed
 };
 
 } // namespace kconfig

@@ -34,6 +34,9 @@ struct Expr
     const Expr *right = nullptr;         // Or/And
     kconfig::Symbol *sym = nullptr;      // Symbol, comparisons and Range: left side
     kconfig::Symbol *rightSym = nullptr; // comparisons and Range: right side
+    // One bit (hashed) per symbol below: two nodes whose masks share no bit
+    // name no symbol in common.
+    std::uint64_t symbolMask = 0;
 
     bool isComparison() const { return type >= ExprType::Equal && type <= ExprType::GreaterEqual; }
     bool isLogic() const { return type == ExprType::Or || type == ExprType::And; }

@@ -62,10 +62,12 @@ public:
 private:
     const Expr *lookup(ExprType t, const void *l, const void *r);
     const Expr *makeNode(ExprType t, const void *l, const void *r);
+    const Expr *rebuilt(const Expr *e, const Expr *l, const Expr *r);
     void rebuildTable(std::size_t capacity);
     const Expr *eliminateYn(const Expr *e);
     const Expr *transformUncached(const Expr *e);
     const Expr *eliminateDupsUncached(const Expr *e);
+    const Expr *transCompareUncached(const Expr *e, ExprType t, Symbol *s);
     void eliminateEqLeaves(ExprType t, const Expr *&a, const Expr *&b);
     void eliminateDupsLeaves(ExprType t, const Expr *&a, const Expr *&b);
     const Expr *joinOr(const Expr *a, const Expr *b);
@@ -80,8 +82,9 @@ private:
     bool m_tableStale = false; // nodes were adopted since the last rebuild
     int m_transCount = 0;
     int m_notices = 0;
-    std::vector<const Expr *> m_dupsMemo;      // by node id
-    std::vector<const Expr *> m_transformMemo; // by node id
+    std::vector<const Expr *> m_dupsMemo;         // by node id
+    std::vector<const Expr *> m_transformMemo;    // by node id
+    std::vector<const Expr *> m_transCompareMemo; // by node id x (= n, != n)
     std::function<void(const std::string &)> m_notice;
 };
 

@@ -5,8 +5,8 @@
 // property sanity with conf's warnings.
 #pragma once
 
-#include <set>
 #include <string>
+#include <vector>
 
 namespace kconfig {
 
@@ -32,12 +32,14 @@ public:
 private:
     void finalize(MenuNode *parent, bool insideChoice);
     void checkProperties(Symbol *sym);
-    bool tooDeep(const Expr *e, const SourceLocation &loc, const std::string &what);
+    // Derived expressions past limits.h are refused; the message is built only then.
+    static bool tooDeep(const Expr *e);
+    void reportTooDeep(const SourceLocation &loc, const std::string &what);
 
     Tree &m_tree;
     DiagnosticSink &m_diag;
-    std::set<const Symbol *> m_checked; // conf's SYMBOL_WARNED
-    int m_depth = 0;                    // finalize() calls inside each other
+    std::vector<bool> m_checked; // per symbol id: conf's SYMBOL_WARNED
+    int m_depth = 0;             // finalize() calls inside each other
     int m_errors = 0;
     bool m_nestingReported = false;
 };

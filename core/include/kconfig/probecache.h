@@ -10,8 +10,11 @@
 
 #include "kconfig/shellrunner.h"
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <unordered_set>
 
 namespace kconfig {
 
@@ -46,15 +49,21 @@ private:
     std::string fingerprint(const std::string &path);
     std::string resolveProgram(const std::string &word, const std::string &pathVar); // memoised
     std::string searchProgram(const std::string &word, const std::string &pathVar);
+    const std::string &realPath(const std::string &program); // memoised, "" if none
+    bool mayContain(const std::string &dir, const std::string &name);
     std::string entryPath(const std::string &key) const;
     bool lookup(const std::string &key, ShellOutput &output) const;
 
     ShellRunner &m_inner;
     std::string m_dir;
     std::string m_cwd;
-    std::map<std::string, std::string> m_statMemo; // path -> fingerprint, per instance
-    std::map<std::string, std::string> m_resolved; // word + PATH -> program, per instance
-    std::string m_envKey; // the environment's part of the key, computed once
+    std::map<std::string, std::string> m_statMemo;  // path -> fingerprint, per instance
+    std::map<std::string, std::string> m_resolved;  // word + PATH -> program, per instance
+    std::map<std::string, std::string> m_realPaths; // program -> realpath(), per instance
+    // $PATH directory -> the names in it (none: unreadable), per instance
+    std::map<std::string, std::optional<std::unordered_set<std::string>>> m_listings;
+    std::string m_envKey; // the format and environment's part of the key, computed once
+    std::uint64_t m_envKeyHash[2] = {}; // entryPath's hashes of m_envKey
     const Environment *m_envKeyFor = nullptr;
     std::size_t m_envKeySize = 0;
     int m_hits = 0;

@@ -10,7 +10,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace kconfig {
@@ -45,21 +44,29 @@ public:
 private:
     Symbol *create(std::string_view name, std::uint32_t flags, unsigned bucket);
 
+    // Open addressing over the symbols themselves, keyed by conf's FNV hash
+    // (needed anyway for the bucket order): no copy of the name, no node.
+    class NameIndex
+    {
+    public:
+        Symbol *find(std::string_view name, unsigned hash) const;
+        void insert(Symbol *s, unsigned hash);
+
+    private:
+        struct Slot
+        {
+            unsigned hash = 0;
+            Symbol *sym = nullptr;
+        };
+        std::vector<Slot> m_slots;
+        std::size_t m_used = 0;
+    };
+
     std::deque<Symbol> m_storage;
     std::vector<Symbol *> m_all;
-    std::vector<std::vector<Symbol *>> m_buckets;
-    // Transparent hashing: look names up as string_views without copying them.
-    struct NameHash
-    {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const
-        {
-            return std::hash<std::string_view>()(s);
-        }
-    };
-    using NameMap = std::unordered_map<std::string, Symbol *, NameHash, std::equal_to<>>;
-    NameMap m_named;
-    NameMap m_literals;
+    std::vector<unsigned> m_bucketOf; // by symbol id: conf's hash bucket
+    NameIndex m_named;
+    NameIndex m_literals;
     mutable std::vector<Symbol *> m_hashOrder;
     mutable bool m_hashOrderValid = false;
     Symbol *m_yes = nullptr;

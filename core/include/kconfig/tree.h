@@ -60,6 +60,9 @@ public:
 
     // sym_get_choice_menu: the choice block a symbol's prompt sits in, if any.
     MenuNode *choiceMenuOf(const Symbol *sym) const;
+    // Once the menus are finalised their structure is fixed: remember every
+    // symbol's choice block, which evaluation asks for all the time.
+    void freezeMenus();
     // Depth-first walk of all menu nodes below the root (menu_for_each_entry).
     template <typename F> void forEachMenu(F &&f) const
     {
@@ -77,6 +80,8 @@ private:
     std::vector<std::unique_ptr<std::string>> m_fileNames;
     std::vector<const std::string *> m_files;
     std::vector<std::pair<std::string, std::string>> m_envDeps;
+    std::vector<MenuNode *> m_choiceMenus; // by symbol id, after freezeMenus()
+    MenuNode *findChoiceMenu(const Symbol *sym) const;
 };
 
 } // namespace kconfig
