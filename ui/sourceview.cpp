@@ -457,7 +457,7 @@ bool SourceView::eventFilter(QObject *watched, QEvent *event)
                                 ? m_editor->viewport()->mapFrom(m_lineNumbers, e->pos()).y()
                                 : e->pos().y());
         const int line = m_editor->cursorForPosition(pos).blockNumber() + 1;
-        if (const LineMarker *m = markerAt(line)) {
+        if (markerAt(line)) {
             QString text;
             for (const LineMarker &other : m_markers)
                 if (other.line == line)
