@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace kconfig {
 
@@ -25,12 +26,18 @@ bool startsWith(std::string_view s, std::string_view prefix)
 struct ScannedFile
 {
     std::string text;
-    std::vector<std::string_view> lines;
+    // Where each line starts in `text`, and its length. Offsets, not views:
+    // the scanned file is moved, and a short text moves with its characters.
+    std::vector<std::pair<std::size_t, std::size_t>> lines;
     std::vector<std::vector<SyntaxSpan>> spans;
 
-    std::string_view word(std::size_t line, const SyntaxSpan &s) const
+    std::string_view line(std::size_t i) const
     {
-        return lines[line].substr(s.start, s.length);
+        return std::string_view(text).substr(lines[i].first, lines[i].second);
+    }
+    std::string_view word(std::size_t i, const SyntaxSpan &s) const
+    {
+        return line(i).substr(s.start, s.length);
     }
 };
 
@@ -44,8 +51,8 @@ ScannedFile scan(std::string text)
     while (pos < all.size()) {
         const std::size_t eol = all.find('\n', pos);
         const std::size_t end = eol == std::string_view::npos ? all.size() : eol;
-        f.lines.push_back(all.substr(pos, end - pos));
-        f.spans.push_back(classifier.classify(f.lines.back()));
+        f.lines.emplace_back(pos, end - pos);
+        f.spans.push_back(classifier.classify(all.substr(pos, end - pos)));
         pos = end + 1;
     }
     return f;
