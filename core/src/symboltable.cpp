@@ -63,11 +63,18 @@ static Symbol *singleLetterConstant(std::string_view name, Symbol *y, Symbol *m,
     }
 }
 
+// FNV's low bits cluster on names that differ only at the end (FOO_1, FOO_2):
+// the slot comes from the high bits of a multiplication.
+std::size_t SymbolTable::NameIndex::slotOf(unsigned hash) const
+{
+    return static_cast<std::size_t>((hash * 0x9E3779B97F4A7C15ull) >> m_shift);
+}
+
 Symbol *SymbolTable::NameIndex::find(std::string_view name, unsigned hash) const
 {
     if (m_slots.empty()) return nullptr;
     const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = hash & mask; m_slots[i].sym; i = (i + 1) & mask)
+    for (std::size_t i = slotOf(hash); m_slots[i].sym; i = (i + 1) & mask)
         if (m_slots[i].hash == hash && m_slots[i].sym->name == name) return m_slots[i].sym;
     return nullptr;
 }
@@ -78,12 +85,15 @@ void SymbolTable::NameIndex::insert(Symbol *s, unsigned hash)
         // At most half full; a power of two so that the hash can be masked.
         std::vector<Slot> old(std::max<std::size_t>(m_slots.size() * 2, 4096));
         old.swap(m_slots);
+        m_shift = 64;
+        for (std::size_t n = m_slots.size(); n > 1; n /= 2)
+            --m_shift;
         m_used = 0;
         for (const Slot &o : old)
             if (o.sym) insert(o.sym, o.hash);
     }
     const std::size_t mask = m_slots.size() - 1;
-    std::size_t i = hash & mask;
+    std::size_t i = slotOf(hash);
     while (m_slots[i].sym)
         i = (i + 1) & mask;
     m_slots[i] = Slot{hash, s};
@@ -117,13 +127,17 @@ Symbol *SymbolTable::find(std::string_view name) const
 const std::vector<Symbol *> &SymbolTable::hashOrder() const
 {
     if (!m_hashOrderValid) {
-        // Buckets in order, the newest symbol first within a bucket.
-        m_hashOrder.assign(m_all.begin() + 3, m_all.end()); // without y, m and n
-        std::sort(m_hashOrder.begin(), m_hashOrder.end(), [this](const Symbol *a, const Symbol *b) {
-            const unsigned ba = m_bucketOf[static_cast<std::size_t>(a->id)];
-            const unsigned bb = m_bucketOf[static_cast<std::size_t>(b->id)];
-            return ba != bb ? ba < bb : a->id > b->id;
-        });
+        // Buckets in order, the newest symbol first within a bucket: a
+        // counting sort by bucket over the symbols from the newest (y, m
+        // and n, ids 0 to 2, are not in the table).
+        std::vector<std::size_t> next(kBuckets + 1, 0);
+        for (std::size_t id = 3; id < m_all.size(); ++id)
+            ++next[m_bucketOf[id] + 1];
+        for (unsigned b = 1; b <= kBuckets; ++b)
+            next[b] += next[b - 1];
+        m_hashOrder.resize(m_all.size() - 3);
+        for (std::size_t id = m_all.size(); id-- > 3;)
+            m_hashOrder[next[m_bucketOf[id]]++] = m_all[id];
         m_hashOrderValid = true;
     }
     return m_hashOrder;

@@ -53,6 +53,8 @@ private:
         void insert(Symbol *s, unsigned hash);
 
     private:
+        std::size_t slotOf(unsigned hash) const;
+
         struct Slot
         {
             unsigned hash = 0;
@@ -60,6 +62,7 @@ private:
         };
         std::vector<Slot> m_slots;
         std::size_t m_used = 0;
+        int m_shift = 64; // 64 - log2(slots)
     };
 
     std::deque<Symbol> m_storage;
