@@ -34,7 +34,8 @@ bool waitForLoad(ConfigDocument &doc, const OpenRequest &request)
     QSignalSpy loaded(&doc, &ConfigDocument::loaded);
     QSignalSpy failed(&doc, &ConfigDocument::loadFailed);
     doc.open(request);
-    QTest::qWaitFor([&] { return !loaded.isEmpty() || !failed.isEmpty(); }, 60000);
+    if (!QTest::qWaitFor([&] { return !loaded.isEmpty() || !failed.isEmpty(); }, 60000))
+        qWarning() << "loading did not finish within 60 s";
     if (!failed.isEmpty()) {
         qWarning() << "loading failed:" << failed[0][0].toString();
         for (const Diagnostic &d : doc.diagnostics())
