@@ -130,8 +130,7 @@ int DependencyCheck::exprEvaluationDepth(const Expr *e)
     if (!e) return 0;
     // Expressions are shared (hash-consed): each is measured once, unless a
     // symbol still being measured answered 0 inside it.
-    int &memo = m_exprDepth[static_cast<std::size_t>(e->id)];
-    if (memo) return memo;
+    if (const int known = m_exprDepth[static_cast<std::size_t>(e->id)]) return known;
     const Level level(m_recursion);
     enter();
     const int unfinishedBefore = m_unfinishedReads;

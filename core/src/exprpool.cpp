@@ -509,24 +509,7 @@ const Expr *ExprPool::transformUncached(const Expr *e)
     return e;
 }
 
-// Pure like the two above (it only builds nodes), and menu finalisation asks
-// it about the same conditions for every entry of a menu.
 const Expr *ExprPool::transCompare(const Expr *e, ExprType t, Symbol *s)
-{
-    // Every caller compares with n (e.g. "dependencies != n").
-    if (!e || s != m_c.no || (t != ExprType::Equal && t != ExprType::Unequal))
-        return transCompareUncached(e, t, s);
-    const std::size_t slot = static_cast<std::size_t>(e->id) * 2 + (t == ExprType::Unequal);
-    if (slot < m_transCompareMemo.size() && m_transCompareMemo[slot])
-        return m_transCompareMemo[slot];
-    const Expr *r = transCompareUncached(e, t, s);
-    if (m_transCompareMemo.size() <= slot)
-        m_transCompareMemo.resize(std::max(slot + 1, m_nodes.size() * 2), nullptr);
-    m_transCompareMemo[slot] = r;
-    return r;
-}
-
-const Expr *ExprPool::transCompareUncached(const Expr *e, ExprType t, Symbol *s)
 {
     if (!e) {
         const Expr *r = symbol(s);

@@ -67,7 +67,6 @@ private:
     const Expr *eliminateYn(const Expr *e);
     const Expr *transformUncached(const Expr *e);
     const Expr *eliminateDupsUncached(const Expr *e);
-    const Expr *transCompareUncached(const Expr *e, ExprType t, Symbol *s);
     void eliminateEqLeaves(ExprType t, const Expr *&a, const Expr *&b);
     void eliminateDupsLeaves(ExprType t, const Expr *&a, const Expr *&b);
     const Expr *joinOr(const Expr *a, const Expr *b);
@@ -84,7 +83,6 @@ private:
     int m_notices = 0;
     std::vector<const Expr *> m_dupsMemo;         // by node id
     std::vector<const Expr *> m_transformMemo;    // by node id
-    std::vector<const Expr *> m_transCompareMemo; // by node id x (= n, != n)
     std::function<void(const std::string &)> m_notice;
 };
 
