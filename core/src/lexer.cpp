@@ -231,17 +231,24 @@ void Lexer::pushFile(const std::string &name)
         throw FatalError((m_curFile ? *m_curFile : std::string()) + ':' +
                          std::to_string(m_curLine) + ": can't open file \"" + name + "\"" +
                          (problem.empty() ? std::string() : ": " + problem));
-    // The files currently open (this one and its includers) must not include themselves.
+    // The files currently open (this one and its includers) must not include
+    // themselves, and neither must a file whose end finished the `source`
+    // statement: it sourced itself on its last line, without a newline. (conf
+    // has closed that file by then and sources it again and again.)
+    std::vector<const Buffer *> includers;
+    if (m_statementEndedBy) includers.push_back(m_statementEndedBy);
+    for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it)
+        includers.push_back(it->get());
     bool recursive = false;
-    for (const auto &b : m_stack)
+    for (const Buffer *b : includers)
         if (*b->file == name) recursive = true;
     if (recursive) {
         std::string msg =
             "Recursive inclusion detected.\nInclusion path:\n  current file : " + name;
         int line = m_curLine;
-        for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
-            msg += "\n  included from: " + *(*it)->file + ':' + std::to_string(line);
-            line = (*it)->sourceLine;
+        for (const Buffer *b : includers) {
+            msg += "\n  included from: " + *b->file + ':' + std::to_string(line);
+            line = b->sourceLine;
         }
         throw FatalError(msg);
     }
@@ -272,6 +279,7 @@ void Lexer::startHelp()
 
 Token Lexer::next()
 {
+    m_statementEndedBy = nullptr;
     Token tok;
     do {
         tok = scan();
@@ -292,10 +300,11 @@ Token Lexer::next()
 Token Lexer::endOfBuffer()
 {
     m_mode = Mode::Initial;
-    if (m_prev != Token::Eol && m_prev != Token::HelpText)
-        warnAt(scannerLine(), "no new line at end of file");
+    const bool endsStatement = m_prev != Token::Eol && m_prev != Token::HelpText;
+    if (endsStatement) warnAt(scannerLine(), "no new line at end of file");
     if (m_stack.size() > 1) {
         const std::string *parent = m_stack.back()->parentFile;
+        if (endsStatement) m_statementEndedBy = m_stack.back().get();
         m_retired.push_back(std::move(m_stack.back()));
         m_stack.pop_back();
         m_curFile = parent;

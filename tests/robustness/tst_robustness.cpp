@@ -376,6 +376,32 @@ private slots:
         QVERIFY(stillUsable());
     }
 
+    // A sourced file whose last line, without a newline, sources it again:
+    // its end finishes the statement, and conf (which has closed the file by
+    // then) sources it forever. Found by fuzzing.
+    void sourceOfItselfOnTheLastLine()
+    {
+        Loaded loaded;
+        onStack([&] {
+            loaded = loadFiles(
+                {{"Kconfig", "source \"a\"\n"}, {"a", "config A\n\tbool \"a\"\nsource \"a\""}});
+        });
+        QVERIFY(!loaded.tree);
+        QVERIFY2(loaded.messages.find("a:3:warning: no new line at end of file\n"
+                                      "Recursive inclusion detected.\nInclusion path:\n"
+                                      "  current file : a\n  included from: a:3\n"
+                                      "  included from: Kconfig:1") != std::string::npos,
+                 loaded.messages.c_str());
+        QVERIFY(stillUsable());
+
+        // Sourcing another file that way is fine.
+        loaded = loadFiles({{"Kconfig", "source \"a\"\n"},
+                            {"a", "config A\n\tbool \"a\"\nsource \"b\""},
+                            {"b", "config B\n\tbool \"b\"\n"}});
+        QVERIFY2(loaded.tree, loaded.messages.c_str());
+        QVERIFY(loaded.tree->symbols().find("A") && loaded.tree->symbols().find("B"));
+    }
+
     // `depends on B || !(A!=y)` is B || A, evaluated for every value.
     void boolUnequalYes()
     {

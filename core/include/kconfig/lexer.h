@@ -144,6 +144,9 @@ private:
     unsigned m_ringPos = 0;
     std::string_view m_view;
     std::vector<std::unique_ptr<Buffer>> m_retired; // finished files, whose text tokens may view
+    // The file whose end gave the end of line of the statement just read (it
+    // had no final newline); until the next token.
+    const Buffer *m_statementEndedBy = nullptr;
     const std::string *m_curFile = nullptr;
     int m_curLine = 0;
     Token m_prev = Token::Eol;
