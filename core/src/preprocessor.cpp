@@ -265,6 +265,9 @@ std::string Preprocessor::expandUntil(std::string_view text, std::size_t &pos, b
             out.append(text.substr(in, p - in));
             ++p;
             out += expandDollarWithArgs(text, p, args);
+            if (out.size() > limits::maxMacroExpansion)
+                fail("macro expansion too long (more than " +
+                     std::to_string(limits::maxMacroExpansion) + " bytes)");
             in = p;
             continue;
         }

@@ -336,6 +336,10 @@ private slots:
             "Kconfig:4: Recursive variable 'X' references itself (eventually)");
         row("recursive function", "f = $(f,$(1))\nconfig A\n\tbool \"$(f,x)\"\n", false,
             "Kconfig:3: Too deep recursive expansion");
+        // Found by fuzzing: the argument doubles on every call, far within
+        // the nesting limits (conf runs out of memory).
+        row("exponential expansion", "f = $(f,$(1)$(1))\nconfig A\n\tbool \"$(f,x)\"\n", false,
+            "Kconfig:3: macro expansion too long (more than 1048576 bytes)");
         row("error-if", "$(error-if,y,stop here)\n", false, "Kconfig:1: stop here");
         row("too many arguments", "config A\n\tbool \"$(info,a,b)\"\n", false,
             "Kconfig:2: too many function arguments passed to 'info'");

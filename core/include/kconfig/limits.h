@@ -8,6 +8,8 @@
 // operators deep, has 500 selects of one symbol and chains of 80 symbols.
 #pragma once
 
+#include <cstddef>
+
 namespace kconfig::limits {
 
 // menu, if and choice blocks inside each other
@@ -21,6 +23,9 @@ inline constexpr int maxExprDepth = 1000;
 inline constexpr int maxDerivedExprDepth = 20000;
 // $( inside $(, counting the references a variable's value expands to
 inline constexpr int maxMacroNesting = 2000;
+// bytes one macro expansion may produce (a function whose argument doubles on
+// each recursive call grows exponentially within the nesting limits)
+inline constexpr std::size_t maxMacroExpansion = std::size_t(1) << 20;
 // the recursion evaluating one symbol costs: a step per symbol along the
 // longest chain of symbols it reads, plus the depth of the expressions read
 inline constexpr int maxEvaluationDepth = 30000;
