@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "kconfig/symboltable.h"
 
+#include "hashing.h"
+
 #include <algorithm>
 
 namespace kconfig {
@@ -63,14 +65,12 @@ static Symbol *singleLetterConstant(std::string_view name, Symbol *y, Symbol *m,
     }
 }
 
-// FNV's low bits cluster on names that differ only at the end (FOO_1, FOO_2):
-// the slot comes from the high bits of a multiplication.
-std::size_t SymbolTable::NameIndex::slotOf(unsigned hash) const
+std::size_t SymbolTable::NameIndex::slotOf(std::uint64_t hash) const
 {
-    return static_cast<std::size_t>((hash * 0x9E3779B97F4A7C15ull) >> m_shift);
+    return static_cast<std::size_t>(hash >> m_shift);
 }
 
-Symbol *SymbolTable::NameIndex::find(std::string_view name, unsigned hash) const
+Symbol *SymbolTable::NameIndex::find(std::string_view name, std::uint64_t hash) const
 {
     if (m_slots.empty()) return nullptr;
     const std::size_t mask = m_slots.size() - 1;
@@ -79,7 +79,7 @@ Symbol *SymbolTable::NameIndex::find(std::string_view name, unsigned hash) const
     return nullptr;
 }
 
-void SymbolTable::NameIndex::insert(Symbol *s, unsigned hash)
+void SymbolTable::NameIndex::insert(Symbol *s, std::uint64_t hash)
 {
     if ((m_used + 1) * 2 > m_slots.size()) {
         // At most half full; a power of two so that the hash can be masked.
@@ -104,10 +104,10 @@ Symbol *SymbolTable::lookup(std::string_view name, bool asConst)
 {
     if (Symbol *c = singleLetterConstant(name, m_yes, m_mod, m_no)) return c;
     NameIndex &index = asConst ? m_literals : m_named;
-    const unsigned hash = kconfigHashString(name);
+    const std::uint64_t hash = hashing::quick(name);
     if (Symbol *s = index.find(name, hash)) return s;
     const std::uint32_t flags = asConst ? std::uint32_t(Symbol::Const) : 0u;
-    Symbol *s = create(name, flags, hash % kBuckets);
+    Symbol *s = create(name, flags, kconfigHashString(name) % kBuckets);
     index.insert(s, hash);
     return s;
 }
@@ -121,7 +121,7 @@ Symbol *SymbolTable::find(std::string_view name) const
 {
     if (name.empty()) return nullptr;
     if (Symbol *c = singleLetterConstant(name, m_yes, m_mod, m_no)) return c;
-    return m_named.find(name, kconfigHashString(name));
+    return m_named.find(name, hashing::quick(name));
 }
 
 const std::vector<Symbol *> &SymbolTable::hashOrder() const

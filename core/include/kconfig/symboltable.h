@@ -6,6 +6,7 @@
 
 #include "kconfig/symbol.h"
 
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <string>
@@ -44,20 +45,21 @@ public:
 private:
     Symbol *create(std::string_view name, std::uint32_t flags, unsigned bucket);
 
-    // Open addressing over the symbols themselves, keyed by conf's FNV hash
-    // (needed anyway for the bucket order): no copy of the name, no node.
+    // Open addressing over the symbols themselves: no copy of the name, no
+    // node. Keyed by a hash that reads names a word at a time; conf's FNV
+    // hash, a multiplication per byte, is computed once per new symbol.
     class NameIndex
     {
     public:
-        Symbol *find(std::string_view name, unsigned hash) const;
-        void insert(Symbol *s, unsigned hash);
+        Symbol *find(std::string_view name, std::uint64_t hash) const;
+        void insert(Symbol *s, std::uint64_t hash);
 
     private:
-        std::size_t slotOf(unsigned hash) const;
+        std::size_t slotOf(std::uint64_t hash) const;
 
         struct Slot
         {
-            unsigned hash = 0;
+            std::uint64_t hash = 0;
             Symbol *sym = nullptr;
         };
         std::vector<Slot> m_slots;
