@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+struct stat;
+
 namespace kconfig {
 
 class Environment;
@@ -27,9 +29,14 @@ public:
     std::optional<File> open(const std::string &name, const Environment &env,
                              std::string *problem = nullptr) const;
 
+    SourceFiles() = default;
+    SourceFiles(const SourceFiles &other);
+    SourceFiles &operator=(const SourceFiles &other);
+    ~SourceFiles();
+
     // Resolve relative names against this directory instead of the process's
     // working directory (the GUI's "objtree").
-    void setBaseDirectory(std::string dir) { m_base = std::move(dir); }
+    void setBaseDirectory(std::string dir);
     const std::string &baseDirectory() const { return m_base; }
 
     void setOverlay(const std::string &name, std::string text)
@@ -47,12 +54,21 @@ public:
     static constexpr std::size_t maxFileSize = 64u << 20;
 
 private:
+    int baseDirectoryFd() const;
+
     std::map<std::string, std::string> m_overlays;
     std::string m_base;
+    // m_base opened once: names are then looked up from it, not from the root.
+    mutable int m_baseFd = -1;
     mutable LoadRecord *m_record = nullptr;
 };
 
 // Reads a whole regular file; nullopt if it cannot be opened or is not a regular file.
-std::optional<std::string> readWholeFile(const std::string &path, std::size_t maxSize);
+// `status`, if given, receives the file's status. readWholeFileAt() takes `path`
+// relative to the directory `dirFd` (or AT_FDCWD).
+std::optional<std::string> readWholeFile(const std::string &path, std::size_t maxSize,
+                                         struct stat *status = nullptr);
+std::optional<std::string> readWholeFileAt(int dirFd, const char *path, std::size_t maxSize,
+                                           struct stat *status = nullptr);
 
 } // namespace kconfig
