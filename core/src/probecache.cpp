@@ -7,6 +7,8 @@
 #include "kconfig/environment.h"
 #include "kconfig/sourcefiles.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +16,7 @@
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace kconfig {
 
@@ -40,20 +43,21 @@ std::string hexHash(const std::string &s)
     return hashing::hex(hashing::fnv1a(s)) + hashing::hex(hashing::fnv1a(s, kSecondBasis));
 }
 
-std::vector<std::string> words(const std::string &command)
+std::vector<std::string_view> words(std::string_view command)
 {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : command) {
-        if (std::isspace(static_cast<unsigned char>(c)) ||
-            std::string_view(";|&(){}<>'\"`").find(c) != std::string_view::npos) {
-            if (!cur.empty()) out.push_back(std::move(cur));
-            cur.clear();
-        } else {
-            cur += c;
-        }
+    static const auto separator = [] {
+        std::array<bool, 256> t{};
+        for (unsigned char c : std::string_view(" \t\n\v\f\r;|&(){}<>'\"`"))
+            t[c] = true;
+        return t;
+    }();
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= command.size(); ++i) {
+        if (i < command.size() && !separator[static_cast<unsigned char>(command[i])]) continue;
+        if (i > start) out.push_back(command.substr(start, i - start));
+        start = i + 1;
     }
-    if (!cur.empty()) out.push_back(std::move(cur));
     return out;
 }
 
@@ -87,7 +91,7 @@ std::string ProbeCache::workingDirectoryFor(const Environment &env, const std::s
     return isDirectory(dir) ? dir : std::string("/tmp");
 }
 
-std::string ProbeCache::fingerprint(const std::string &path)
+const std::string &ProbeCache::fingerprint(const std::string &path)
 {
     if (auto it = m_statMemo.find(path); it != m_statMemo.end()) return it->second;
     struct stat st
@@ -101,8 +105,7 @@ std::string ProbeCache::fingerprint(const std::string &path)
     } else {
         fp = "missing";
     }
-    m_statMemo.emplace(path, fp);
-    return fp;
+    return m_statMemo.emplace(path, std::move(fp)).first->second;
 }
 
 const std::string &ProbeCache::realPath(const std::string &program)
@@ -115,13 +118,15 @@ const std::string &ProbeCache::realPath(const std::string &program)
     return it->second;
 }
 
-std::string ProbeCache::resolveProgram(const std::string &word, const std::string &pathVar)
+const std::string &ProbeCache::resolveProgram(const std::string &word, const std::string &pathVar)
 {
-    const std::string memoKey = word + '\0' + pathVar;
-    if (auto it = m_resolved.find(memoKey); it != m_resolved.end()) return it->second;
-    std::string found = searchProgram(word, pathVar);
-    m_resolved.emplace(memoKey, found);
-    return found;
+    if (pathVar != m_resolvedFor) {
+        m_resolved.clear();
+        m_resolvedFor = pathVar;
+    }
+    auto it = m_resolved.find(word);
+    if (it == m_resolved.end()) it = m_resolved.emplace(word, searchProgram(word, pathVar)).first;
+    return it->second;
 }
 
 std::string ProbeCache::searchProgram(const std::string &word, const std::string &pathVar)
@@ -147,20 +152,63 @@ std::string ProbeCache::searchProgram(const std::string &word, const std::string
 // Every word of every probe is looked up on $PATH: one listing of each
 // directory replaces a stat() per word and directory. An unreadable directory
 // may contain anything.
+// A directory's names, hashed into open addressing over one block of text.
+struct ProbeCache::Listing
+{
+    std::string names; // NUL-separated
+    std::vector<std::string_view> slots;
+
+    explicit Listing(DIR *d)
+    {
+        std::vector<std::size_t> offsets;
+        while (const dirent *e = ::readdir(d)) {
+            offsets.push_back(names.size());
+            names.append(e->d_name).push_back('\0');
+        }
+        std::size_t size = 64;
+        while (size < offsets.size() * 2)
+            size *= 2;
+        slots.resize(size);
+        for (std::size_t o : offsets) {
+            const std::string_view name(names.data() + o);
+            std::size_t i = hashing::quick(name) & (size - 1);
+            while (slots[i].data())
+                i = (i + 1) & (size - 1);
+            slots[i] = name;
+        }
+    }
+
+    bool contains(std::string_view name) const
+    {
+        const std::size_t mask = slots.size() - 1;
+        for (std::size_t i = hashing::quick(name) & mask; slots[i].data(); i = (i + 1) & mask)
+            if (slots[i] == name) return true;
+        return false;
+    }
+};
+
 bool ProbeCache::mayContain(const std::string &dir, const std::string &name)
 {
     auto it = m_listings.find(dir);
     if (it == m_listings.end()) {
-        std::optional<std::unordered_set<std::string>> names;
+        std::shared_ptr<const Listing> listing;
         if (DIR *d = ::opendir(dir.c_str())) {
-            names.emplace();
-            while (const dirent *e = ::readdir(d))
-                names->insert(e->d_name);
+            struct stat st
+            {
+            };
+            const bool known = ::fstat(::dirfd(d), &st) == 0;
+            if (auto same = m_listingsByInode.find({st.st_dev, st.st_ino});
+                known && same != m_listingsByInode.end()) {
+                listing = same->second;
+            } else {
+                listing = std::make_shared<const Listing>(d);
+                if (known) m_listingsByInode.emplace(std::pair{st.st_dev, st.st_ino}, listing);
+            }
             ::closedir(d);
         }
-        it = m_listings.emplace(dir, std::move(names)).first;
+        it = m_listings.emplace(dir, std::move(listing)).first;
     }
-    return !it->second || it->second->count(name);
+    return !it->second || it->second->contains(name);
 }
 
 std::string ProbeCache::keyFor(const std::string &command, const Environment &env)
@@ -190,19 +238,22 @@ std::string ProbeCache::keyFor(const std::string &command, const Environment &en
     // probes a stable one.
     std::string key = m_envKey + "command " + command + "\ncwd " + m_cwd + '\n';
     const std::string pathVar = env.value("PATH");
-    std::set<std::string> seen;
-    for (const std::string &w : words(command)) {
-        std::string word = w;
+    std::vector<const std::string *> seen;
+    for (const std::string_view w : words(command)) {
+        const std::string word(w);
         if (auto eq = word.find('=');
             eq != std::string::npos && word.find('/') == std::string::npos)
             continue; // VAR=value assignments
-        const std::string program = resolveProgram(word, pathVar);
+        const std::string &program = resolveProgram(word, pathVar);
         if (program.empty()) {
             if (word.find('/') != std::string::npos && word[0] != '/')
                 key += "missing " + m_cwd + '/' + word + '\n';
             continue;
         }
-        if (!seen.insert(program).second) continue;
+        if (std::any_of(seen.begin(), seen.end(),
+                        [&](const std::string *p) { return *p == program; }))
+            continue;
+        seen.push_back(&program);
         key += "tool " + program + ' ' + fingerprint(program) + '\n';
         if (const std::string &real = realPath(program); !real.empty() && real != program)
             key += "real " + real + ' ' + fingerprint(real) + '\n';
@@ -231,13 +282,13 @@ bool ProbeCache::lookup(const std::string &key, ShellOutput &output) const
 {
     const std::string path = entryPath(key);
     const std::string header = key + "--\n";
-    auto text = readWholeFile(path, kMaxEntry);
-    if (!text) return false;
     struct stat st
     {
     };
-    const bool ownerOnly =
-        ::stat(path.c_str(), &st) == 0 && st.st_uid == ::getuid() && (st.st_mode & 077) == 0;
+    auto text = readWholeFile(path, kMaxEntry, &st);
+    if (!text) return false;
+    static const uid_t self = ::getuid();
+    const bool ownerOnly = st.st_uid == self && (st.st_mode & 077) == 0;
     if (!ownerOnly || text->compare(0, header.size(), header) != 0) return false;
     std::size_t pos = header.size();
     const auto field = [&](std::string &into) {

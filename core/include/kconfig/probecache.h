@@ -12,9 +12,13 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
-#include <unordered_set>
+#include <string_view>
+#include <sys/types.h>
+#include <unordered_map>
+#include <vector>
 
 namespace kconfig {
 
@@ -46,8 +50,9 @@ public:
     std::string keyFor(const std::string &command, const Environment &env);
 
 private:
-    std::string fingerprint(const std::string &path);
-    std::string resolveProgram(const std::string &word, const std::string &pathVar); // memoised
+    const std::string &fingerprint(const std::string &path); // memoised
+    const std::string &resolveProgram(const std::string &word,
+                                      const std::string &pathVar); // memoised
     std::string searchProgram(const std::string &word, const std::string &pathVar);
     const std::string &realPath(const std::string &program); // memoised, "" if none
     bool mayContain(const std::string &dir, const std::string &name);
@@ -57,11 +62,15 @@ private:
     ShellRunner &m_inner;
     std::string m_dir;
     std::string m_cwd;
-    std::map<std::string, std::string> m_statMemo;  // path -> fingerprint, per instance
-    std::map<std::string, std::string> m_resolved;  // word + PATH -> program, per instance
-    std::map<std::string, std::string> m_realPaths; // program -> realpath(), per instance
-    // $PATH directory -> the names in it (none: unreadable), per instance
-    std::map<std::string, std::optional<std::unordered_set<std::string>>> m_listings;
+    std::unordered_map<std::string, std::string> m_statMemo;  // path -> fingerprint, per instance
+    std::unordered_map<std::string, std::string> m_resolved;  // word -> program, for:
+    std::string m_resolvedFor;                                // this PATH
+    std::unordered_map<std::string, std::string> m_realPaths; // program -> realpath(), per instance
+    // The names in a $PATH directory, sorted (none: unreadable), per instance;
+    // a directory reached by two names (/bin, /usr/bin) is listed once.
+    struct Listing;
+    std::unordered_map<std::string, std::shared_ptr<const Listing>> m_listings;
+    std::map<std::pair<dev_t, ino_t>, std::shared_ptr<const Listing>> m_listingsByInode;
     std::string m_envKey; // the format and environment's part of the key, computed once
     std::uint64_t m_envKeyHash[2] = {}; // entryPath's hashes of m_envKey
     const Environment *m_envKeyFor = nullptr;

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+// The probe cache answers a $(shell,...) from disk only while the answer cannot
+// have changed: the same command, environment and working directory, and the
+// same programs it names (found on PATH as the shell would find them, symbolic
+// links followed) and directories holding them. Anything else runs the command.
+#include <kconfig/environment.h>
+#include <kconfig/probecache.h>
+#include <kconfig/shellrunner.h>
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace kconfig;
+
+namespace {
+
+// Answers with a number that grows with every command it runs, so that a
+// cached answer and a fresh one always differ.
+class CountingShell : public ShellRunner
+{
+public:
+    int runs = 0;
+    std::string run(const std::string &command, const Environment &env) override
+    {
+        return execute(command, env).out;
+    }
+    ShellOutput execute(const std::string &command, const Environment &) override
+    {
+        ++runs;
+        return ShellOutput{command + " #" + std::to_string(runs) + '\n', "note\n"};
+    }
+    int processesStarted() const override { return runs; }
+};
+
+void writeFile(const QString &path, const QByteArray &text, bool executable = true)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+    if (executable) QVERIFY(f.setPermissions(f.permissions() | QFileDevice::ExeOwner));
+}
+
+// File times have a granularity; wait until a rewrite gets a new one.
+void nextTimestamp()
+{
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+} // namespace
+
+class ProbeCacheTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_bin, m_bin2, m_cwd;
+    std::string m_cacheDir;
+    Environment m_env;
+
+    // A fresh cache object, as a new load makes one (its memos start empty).
+    ShellOutput ask(CountingShell &shell, const std::string &command)
+    {
+        ProbeCache cache(shell, m_cacheDir, m_cwd.toStdString());
+        return cache.execute(command, m_env);
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_bin = m_dir->path() + "/bin";
+        m_bin2 = m_dir->path() + "/bin2";
+        m_cwd = m_dir->path() + "/work";
+        QDir().mkpath(m_cwd);
+        QDir().mkpath(m_bin2);
+        writeFile(m_bin + "/cc", "#!/bin/sh\necho cc 1\n");
+        m_cacheDir = (m_dir->path() + "/probes").toStdString();
+        m_env = Environment();
+        m_env.set("PATH", (m_bin + ':' + m_bin2).toStdString());
+        m_env.set("CC", "cc");
+    }
+
+    void sameProbeIsAnsweredFromTheCache()
+    {
+        CountingShell shell;
+        const ShellOutput first = ask(shell, "cc -v --version 2>&1");
+        const ShellOutput second = ask(shell, "cc -v --version 2>&1");
+        QCOMPARE(shell.runs, 1);
+        QCOMPARE(second.out, first.out);
+        QCOMPARE(second.err, std::string("note\n"));
+    }
+
+    void otherCommandRuns()
+    {
+        CountingShell shell;
+        ask(shell, "cc -v");
+        ask(shell, "cc -V");
+        QCOMPARE(shell.runs, 2);
+    }
+
+    void changedEnvironmentRuns()
+    {
+        CountingShell shell;
+        ask(shell, "cc -v");
+        m_env.set("CFLAGS", "-O2");
+        ask(shell, "cc -v");
+        QCOMPARE(shell.runs, 2);
+        // Variables that change from run to run but that no probe reads do not count.
+        m_env.set("SHLVL", "7");
+        ask(shell, "cc -v");
+        QCOMPARE(shell.runs, 2);
+    }
+
+    void rewrittenToolRuns()
+    {
+        CountingShell shell;
+        ask(shell, "CC=x cc -v; true");
+        nextTimestamp();
+        writeFile(m_bin + "/cc", "#!/bin/sh\necho cc 22\n");
+        const ShellOutput again = ask(shell, "CC=x cc -v; true");
+        QCOMPARE(shell.runs, 2);
+        QVERIFY(again.out.find("#2") != std::string::npos);
+    }
+
+    void toolAppearingEarlierOnPathRuns()
+    {
+        CountingShell shell;
+        m_env.set("PATH", (m_bin2 + ':' + m_bin).toStdString());
+        ask(shell, "cc -v");
+        writeFile(m_bin2 + "/cc", "#!/bin/sh\necho other cc\n");
+        ask(shell, "cc -v");
+        QCOMPARE(shell.runs, 2);
+        ProbeCache cache(shell, m_cacheDir, m_cwd.toStdString());
+        const std::string key = cache.keyFor("cc -v", m_env);
+        QVERIFY(key.find("tool " + (m_bin2 + "/cc").toStdString() + ' ') != std::string::npos);
+    }
+
+    void changedLinkTargetRuns()
+    {
+        CountingShell shell;
+        writeFile(m_dir->path() + "/real/gcc-12", "#!/bin/sh\necho 12\n");
+        QVERIFY(QFile::link(m_dir->path() + "/real/gcc-12", m_bin + "/gcc"));
+        ask(shell, "gcc -v");
+        nextTimestamp();
+        writeFile(m_dir->path() + "/real/gcc-12", "#!/bin/sh\necho 12.2\n");
+        ask(shell, "gcc -v");
+        QCOMPARE(shell.runs, 2);
+    }
+
+    void directoryReachedByTwoNames()
+    {
+        // /bin and /usr/bin on merged-/usr systems: one listing, and each name
+        // still resolves to its own path.
+        QVERIFY(QFile::link(m_bin, m_dir->path() + "/binlink"));
+        m_env.set("PATH", (m_dir->path() + "/binlink:" + m_bin).toStdString());
+        CountingShell shell;
+        ProbeCache cache(shell, m_cacheDir, m_cwd.toStdString());
+        const std::string key = cache.keyFor("cc; nosuchtool", m_env);
+        QVERIFY(key.find("tool " + (m_dir->path() + "/binlink/cc").toStdString() + ' ') !=
+                std::string::npos);
+        // A word found nowhere (an option, a file name) adds nothing to the key.
+        QCOMPARE(key.rfind("nosuchtool"), key.find("command ") + 12);
+    }
+
+    void everyWordOfTheCommandIsLookedUp()
+    {
+        writeFile(m_bin + "/ld", "#!/bin/sh\n");
+        writeFile(m_bin2 + "/sed", "#!/bin/sh\n");
+        CountingShell shell;
+        ProbeCache cache(shell, m_cacheDir, m_cwd.toStdString());
+        const std::string key =
+            cache.keyFor("X=1 cc -c x.c&&{ ld --version|sed 's/a/b/'; } >/dev/null", m_env);
+        for (const QString &tool : {m_bin + "/cc", m_bin + "/ld", m_bin2 + "/sed"})
+            QVERIFY2(key.find("tool " + tool.toStdString() + ' ') != std::string::npos,
+                     qPrintable(tool));
+        // A program named twice is fingerprinted once.
+        const std::string twice = cache.keyFor("cc -v; cc -V", m_env);
+        const std::string line = "tool " + (m_bin + "/cc").toStdString() + ' ';
+        QCOMPARE(twice.find(line), twice.rfind(line));
+        // A relative path that does not exist yet is noted as missing.
+        QVERIFY(cache.keyFor("./configure", m_env)
+                    .find("missing " + m_cwd.toStdString() + "/./configure") != std::string::npos);
+    }
+
+    void otherWorkingDirectoryRuns()
+    {
+        CountingShell shell;
+        ask(shell, "cat input");
+        m_cwd = m_dir->path() + "/elsewhere";
+        ask(shell, "cat input");
+        QCOMPARE(shell.runs, 2);
+    }
+
+    void damagedOrForeignEntriesAreIgnored()
+    {
+        CountingShell shell;
+        ask(shell, "cc -v");
+        QDir dir(QString::fromStdString(m_cacheDir));
+        QStringList entries;
+        for (const QString &sub : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            for (const QString &f : QDir(dir.filePath(sub)).entryList({"*.probe"}))
+                entries << dir.filePath(sub) + '/' + f;
+        QCOMPARE(entries.size(), 1);
+        QFile entry(entries.front());
+        // Readable by others: not trusted.
+        QVERIFY(entry.setPermissions(entry.permissions() | QFileDevice::ReadOther));
+        ask(shell, "cc -v");
+        QCOMPARE(shell.runs, 2);
+        // The run wrote it again, owner-only; now damage its length field.
+        QVERIFY(entry.open(QIODevice::ReadOnly));
+        QByteArray text = entry.readAll();
+        entry.close();
+        QVERIFY((entry.permissions() & QFileDevice::ReadOther) == 0);
+        text.replace("--\n", "--\n9");
+        QVERIFY(entry.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        entry.write(text);
+        entry.close();
+        ask(shell, "cc -v");
+        QCOMPARE(shell.runs, 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(ProbeCacheTest)
+#include "tst_probecache.moc"
