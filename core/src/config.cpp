@@ -24,18 +24,26 @@ enum : std::uint32_t
 };
 } // namespace
 
+// What every calculation reads and writes, a few bytes per symbol so that
+// the states of a whole tree stay in the processor's cache.
 struct Config::State
 {
     Tristate tri = Tristate::No;
-    std::string val; // conf's curr.val: "n" for bool/tristate, the value otherwise
     Tristate visible = Tristate::No;
     Tristate dirDep = Tristate::No;
     Tristate revDep = Tristate::No;
     Tristate implied = Tristate::No;
-    std::uint32_t flags = 0;
     Tristate userTri = Tristate::No;
-    std::string userVal;
     Tristate autoTri = Tristate::No;
+    std::uint32_t flags = 0;
+};
+
+// The string values, apart: bool and tristate symbols never use them (their
+// curr.val is always "n" in conf).
+struct Config::Strings
+{
+    std::string val; // conf's curr.val for int, hex, string and undefined symbols
+    std::string userVal;
     std::string autoVal;
 };
 
@@ -49,10 +57,11 @@ Config::Config(const Tree &tree) : m_tree(tree)
 {
     const auto &all = tree.symbols().all();
     m_states.resize(all.size());
+    m_strings.resize(all.size());
     for (const Symbol *c : {tree.symbols().yes(), tree.symbols().mod(), tree.symbols().no()}) {
         State &s = m_states[c->id];
         s.flags = Valid;
-        s.val = c->name;
+        m_strings[c->id].val = c->name;
         s.tri = c == tree.symbols().yes()   ? Tristate::Yes
                 : c == tree.symbols().mod() ? Tristate::Mod
                                             : Tristate::No;
@@ -67,10 +76,10 @@ Config::Config(const Tree &tree) : m_tree(tree)
 }
 
 Config::Config(const Config &o)
-    : m_tree(o.m_tree), m_states(o.m_states), m_propVisible(o.m_propVisible),
-      m_exprEpoch(o.m_exprEpoch), m_exprValue(o.m_exprValue), m_epoch(o.m_epoch),
-      m_choicePriority(o.m_choicePriority), m_modulesVal(o.m_modulesVal), m_changed(o.m_changed),
-      m_dependents(o.m_dependents), m_lastChanges(o.m_lastChanges)
+    : m_tree(o.m_tree), m_states(o.m_states), m_strings(o.m_strings),
+      m_propVisible(o.m_propVisible), m_exprEpoch(o.m_exprEpoch), m_exprValue(o.m_exprValue),
+      m_epoch(o.m_epoch), m_choicePriority(o.m_choicePriority), m_modulesVal(o.m_modulesVal),
+      m_changed(o.m_changed), m_dependents(o.m_dependents), m_lastChanges(o.m_lastChanges)
 {
 }
 
@@ -83,6 +92,15 @@ Config::State &Config::st(const Symbol *sym)
 const Config::State &Config::st(const Symbol *sym) const
 {
     return m_states[sym->id];
+}
+
+Config::Strings &Config::strs(const Symbol *sym)
+{
+    return m_strings[sym->id];
+}
+const Config::Strings &Config::strs(const Symbol *sym) const
+{
+    return m_strings[sym->id];
 }
 
 void Config::setChanged(bool c)
@@ -213,7 +231,7 @@ long long Config::rangeValue(const Symbol *sym, int base)
         base = 10;
     else if (sym->type == SymbolType::Hex)
         base = 16;
-    return parseLeadingInteger(st(sym).val, base);
+    return parseLeadingInteger(strs(sym).val, base);
 }
 
 void Config::validateRange(const Symbol *sym)
@@ -227,8 +245,8 @@ void Config::validateRange(const Symbol *sym)
         return;
     const Property *prop = rangeProperty(sym);
     if (!prop) return;
-    State &s = st(sym);
-    const long long val = parseLeadingInteger(s.val, base);
+    std::string &current = strs(sym).val;
+    const long long val = parseLeadingInteger(current, base);
     const Symbol *bound = prop->expr->sym;
     long long limit = rangeValue(bound, base);
     if (val >= limit) {
@@ -236,7 +254,7 @@ void Config::validateRange(const Symbol *sym)
         limit = rangeValue(bound, base);
         if (val <= limit) return;
     }
-    s.val = st(bound).val;
+    current = strs(bound).val;
 }
 
 void Config::calc(const Symbol *sym)
@@ -266,23 +284,22 @@ void Config::calc(const Symbol *sym)
         newVal = "0x0";
         break;
     case SymbolType::String:
-        break;
     case SymbolType::Bool:
     case SymbolType::Tristate:
-        newVal = "n";
         break;
     default:
         // Undefined symbols and literals: their name is their string value.
-        s.val = sym->name;
+        strs(sym).val = sym->name;
         s.tri = Tristate::No;
         return;
     }
+    const bool hasString = !sym->isBoolOrTristate();
     s.flags &= ~Write;
     calcVisibility(sym);
     if (s.visible != Tristate::No) s.flags |= Write;
     // a recursive request sees the fallback value
     s.tri = newTri;
-    s.val = newVal;
+    if (hasString) strs(sym).val = newVal;
 
     switch (effectiveType(sym)) {
     case SymbolType::Bool:
@@ -322,14 +339,14 @@ void Config::calc(const Symbol *sym)
     case SymbolType::Hex:
     case SymbolType::Int:
         if (s.visible != Tristate::No && (s.flags & DefUser)) {
-            newVal = s.userVal;
+            newVal = strs(sym).userVal;
             break;
         }
         if (const Property *prop = defaultProperty(sym)) {
             if (const Symbol *ds = prop->targetSymbol()) {
                 s.flags |= Write;
                 calc(ds);
-                newVal = st(ds).val;
+                newVal = strs(ds).val;
             }
         }
         break;
@@ -338,7 +355,7 @@ void Config::calc(const Symbol *sym)
     }
 
     s.tri = newTri;
-    s.val = std::move(newVal);
+    if (hasString) strs(sym).val = std::move(newVal);
     validateRange(sym);
 
     if (sym == m_tree.modules()) m_modulesVal = s.tri;
@@ -462,12 +479,13 @@ std::string Config::currentString(const Symbol *sym) const
 {
     if (sym->type == SymbolType::Bool || sym->type == SymbolType::Tristate)
         return std::string(triString(st(sym).tri));
-    return st(sym).val;
+    return strs(sym).val;
 }
 
 const std::string &Config::currentRawValue(const Symbol *sym) const
 {
-    return st(sym).val;
+    static const std::string no("n");
+    return sym->isBoolOrTristate() ? no : strs(sym).val;
 }
 
 Tristate Config::visibility(const Symbol *sym)
@@ -576,7 +594,7 @@ std::string Config::stringDefault(const Symbol *sym)
             val = triAnd(exprValue(prop->expr), m_propVisible[prop->id]);
         } else if (const Symbol *ds = prop->targetSymbol()) {
             calc(ds);
-            str = st(ds).val;
+            str = strs(ds).val;
         }
     }
     const State &s = st(sym);
@@ -649,7 +667,7 @@ Tristate Config::userTristate(const Symbol *sym) const
 }
 const std::string &Config::userString(const Symbol *sym) const
 {
-    return st(sym).userVal;
+    return strs(sym).userVal;
 }
 
 void Config::setUserTristateRaw(const Symbol *sym, Tristate t)
@@ -661,9 +679,8 @@ void Config::setUserTristateRaw(const Symbol *sym, Tristate t)
 
 void Config::setUserStringRaw(const Symbol *sym, std::string value)
 {
-    State &s = st(sym);
-    s.userVal = std::move(value);
-    s.flags |= DefUser;
+    strs(sym).userVal = std::move(value);
+    st(sym).flags |= DefUser;
 }
 
 void Config::clearUserValue(const Symbol *sym)
@@ -671,7 +688,7 @@ void Config::clearUserValue(const Symbol *sym)
     State &s = st(sym);
     s.flags &= ~DefUser;
     s.userTri = Tristate::No;
-    s.userVal.clear();
+    if (!sym->isBoolOrTristate()) strs(sym).userVal.clear();
 }
 
 bool Config::hasAutoValue(const Symbol *sym) const
@@ -684,7 +701,7 @@ Tristate Config::autoTristate(const Symbol *sym) const
 }
 const std::string &Config::autoString(const Symbol *sym) const
 {
-    return st(sym).autoVal;
+    return strs(sym).autoVal;
 }
 
 void Config::setAutoTristate(const Symbol *sym, Tristate t)
@@ -695,7 +712,7 @@ void Config::setAutoTristate(const Symbol *sym, Tristate t)
 
 void Config::setAutoString(const Symbol *sym, std::string v)
 {
-    st(sym).autoVal = std::move(v);
+    strs(sym).autoVal = std::move(v);
     st(sym).flags |= DefAuto;
 }
 
@@ -704,8 +721,9 @@ void Config::clearAutoValues()
     for (State &s : m_states) {
         s.flags &= ~DefAuto;
         s.autoTri = Tristate::No;
-        s.autoVal.clear();
     }
+    for (Strings &s : m_strings)
+        s.autoVal.clear();
 }
 
 // ---- changing values ------------------------------------------------------------------
@@ -769,15 +787,16 @@ bool Config::setStringValue(const Symbol *sym, std::string_view newVal, Propagat
     }
     if (!stringWithinRange(sym, newVal)) return false;
     State &s = st(sym);
+    std::string &userVal = strs(sym).userVal;
     const bool hadValue = s.flags & DefUser;
     s.flags |= DefUser;
     const bool hexNeedsPrefix =
         sym->type == SymbolType::Hex &&
         !(newVal.size() >= 2 && newVal[0] == '0' && (newVal[1] == 'x' || newVal[1] == 'X'));
     if (hexNeedsPrefix)
-        s.userVal = "0x" + std::string(newVal);
-    else if (!hadValue || s.userVal != newVal)
-        s.userVal = std::string(newVal);
+        userVal = "0x" + std::string(newVal);
+    else if (!hadValue || userVal != newVal)
+        userVal = std::string(newVal);
     else
         return true;
     afterUserChange({sym}, p);

@@ -155,10 +155,13 @@ public:
 
 private:
     struct State;
+    struct Strings;
     struct DependentsIndex;
 
     State &st(const Symbol *sym);
     const State &st(const Symbol *sym) const;
+    Strings &strs(const Symbol *sym);
+    const Strings &strs(const Symbol *sym) const;
     void calcVisibility(const Symbol *sym);
     void validateRange(const Symbol *sym);
     long long rangeValue(const Symbol *sym, int base);
@@ -170,6 +173,7 @@ private:
 
     const Tree &m_tree;
     std::vector<State> m_states;
+    std::vector<Strings> m_strings;
     std::vector<Tristate> m_propVisible;
     std::vector<std::uint32_t> m_exprEpoch;
     std::vector<Tristate> m_exprValue;
