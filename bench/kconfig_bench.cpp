@@ -36,6 +36,7 @@
 #include <sstream>
 #include <string>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -63,6 +64,20 @@ struct Options
 double ms(Clock::duration d)
 {
     return std::chrono::duration<double, std::milli>(d).count();
+}
+
+double systemCpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_stime.tv_sec * 1e3 + u.ru_stime.tv_usec / 1e3;
+}
+
+long pageFaults()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_minflt + u.ru_majflt;
 }
 
 double cpuMs()
@@ -335,7 +350,11 @@ int main(int argc, char **argv)
         return 2;
     }
     const Environment base = Environment::fromProcess();
-    const std::string objtree = tempDir("objtree");
+    // A given probe directory keeps its probes' working directory too, so that
+    // a later run (a profiler's) finds every probe cached.
+    const bool keepCaches = !o.probeDir.empty();
+    const std::string objtree = keepCaches ? o.probeDir + "/objtree" : tempDir("objtree");
+    if (keepCaches) ::mkdir(objtree.c_str(), 0700);
     const std::string warmCache = o.probeDir.empty() ? tempDir("probes") : o.probeDir;
     ProcessShellRunner versions(objtree);
     const Environment env = kernelEnvironment(*info, o.arch, base, &versions);
@@ -343,21 +362,26 @@ int main(int argc, char **argv)
     if (o.memoryOnly) {
         auto l = load(*info, env, o, warmCache, true, objtree);
         std::printf("%ld %ld\n", statusKb("VmHWM:"), statusKb("VmRSS:"));
-        std::system(("rm -rf '" + objtree + "'").c_str());
+        if (!keepCaches) std::system(("rm -rf '" + objtree + "'").c_str());
         return l ? 0 : 1;
     }
 
     if (o.loadOnly) {
         load(*info, env, o, warmCache, true, objtree); // fills the probe cache
-        std::vector<double> cpu;
+        std::vector<double> cpu, system, faults;
         for (int i = 0; i < o.runs; ++i) {
             const double c0 = cpuMs();
+            const double s0 = systemCpuMs();
+            const long f0 = pageFaults();
             auto l = load(*info, env, o, warmCache, true, objtree);
             cpu.push_back(cpuMs() - c0);
+            system.push_back(systemCpuMs() - s0);
+            faults.push_back(static_cast<double>(pageFaults() - f0));
         }
-        std::printf("studio load, warm probe cache   own CPU %7.1f ms (median of %d)\n",
-                    median(cpu), o.runs);
-        std::system(("rm -rf '" + objtree + "'").c_str());
+        std::printf("studio load, warm probe cache   own CPU %7.1f ms, of it system %5.1f ms, "
+                    "%.0f page faults (medians of %d)\n",
+                    median(cpu), median(system), median(faults), o.runs);
+        if (!keepCaches) std::system(("rm -rf '" + objtree + "'").c_str());
         return 0;
     }
 
@@ -671,6 +695,6 @@ int main(int argc, char **argv)
                             hwm / 1024.0, rss / 1024.0);
         }
     }
-    std::system(("rm -rf '" + objtree + "' '" + warmCache + "'").c_str());
+    if (!keepCaches) std::system(("rm -rf '" + objtree + "' '" + warmCache + "'").c_str());
     return 0;
 }
