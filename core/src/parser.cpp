@@ -24,7 +24,6 @@ Token Parser::peek()
 {
     if (!m_hasLookahead) {
         m_lookahead = m_lexer.next();
-        m_lookaheadText = m_lexer.text();
         m_hasLookahead = true;
     }
     return m_lookahead;
@@ -34,7 +33,9 @@ Token Parser::take()
 {
     const Token t = peek();
     m_hasLookahead = false;
-    m_tokenText = m_lookaheadText;
+    // The lexer is still at the lookahead. (Copying the text peek() just
+    // stored would wait for the two halves of that store.)
+    m_tokenText = m_lexer.text();
     if (m_errStatus) --m_errStatus; // bison counts tokens shifted since the last error
     return t;
 }

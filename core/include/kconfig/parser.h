@@ -104,7 +104,6 @@ private:
 
     bool m_hasLookahead = false;
     Token m_lookahead = Token::Eof;
-    std::string_view m_lookaheadText;
     std::string_view m_tokenText; // text of the token last taken (see Lexer::text)
     int m_blockDepth = 0;         // menu/if/choice blocks open
     int m_exprNesting = 0;        // '(' and '!' being parsed
