@@ -60,11 +60,10 @@ std::uintptr_t ExprPool::slotFor(const Expr *e, std::size_t hash)
 
 void ExprPool::rebuildTable(std::size_t capacity)
 {
-    // At most half full; a power of two so that the hash can be masked. It
-    // grows fourfold: a kernel tree has some 50,000 nodes.
+    // At most half full; a power of two so that the hash can be masked.
     std::size_t size = 4096;
     while (size < capacity * 2)
-        size *= 4;
+        size *= 2;
     m_slots.assign(size, 0);
     const std::size_t mask = size - 1;
     m_used = 0;
@@ -579,7 +578,8 @@ const Expr *ExprPool::transCompare(const Expr *e, ExprType t, Symbol *s)
 
 const Expr *ExprPool::rewriteM(const Expr *e, Symbol *modules)
 {
-    if (!e) return e;
+    // Most expressions name no 'm' at all: their mask says so.
+    if (!e || !(e->symbolMask & symbolBit(m_c.mod))) return e;
     switch (e->type) {
     case ExprType::Not:
         return rebuilt(e, rewriteM(e->left, modules), nullptr);
@@ -596,7 +596,7 @@ const Expr *ExprPool::rewriteM(const Expr *e, Symbol *modules)
 
 bool exprContainsSymbol(const Expr *e, const Symbol *s)
 {
-    if (!e) return false;
+    if (!e || !(e->symbolMask & symbolBit(s))) return false;
     switch (e->type) {
     case ExprType::And:
     case ExprType::Or:

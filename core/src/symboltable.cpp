@@ -83,7 +83,8 @@ void SymbolTable::NameIndex::insert(Symbol *s, std::uint64_t hash)
 {
     if ((m_used + 1) * 2 > m_slots.size()) {
         // At most half full; a power of two so that the hash can be masked.
-        std::vector<Slot> old(std::max<std::size_t>(m_slots.size() * 2, 4096));
+        // Fourfold: a kernel tree has some 19,000 symbols.
+        std::vector<Slot> old(std::max<std::size_t>(m_slots.size() * 4, 4096));
         old.swap(m_slots);
         m_shift = 64;
         for (std::size_t n = m_slots.size(); n > 1; n /= 2)
