@@ -39,24 +39,7 @@ const void *rightOf(const Expr *e)
     return e->rightSym ? static_cast<const void *>(e->rightSym) : e->right;
 }
 
-// x86-64 and AArch64 user addresses fit in 48 bits, which leaves the top 16
-// bits of a slot for a tag. A pool that sees a higher address stops tagging.
-static_assert(sizeof(std::uintptr_t) == 8);
-constexpr unsigned kTagShift = 48;
-
-std::uintptr_t tagOf(std::size_t hash)
-{
-    return static_cast<std::uintptr_t>(hash >> kTagShift) << kTagShift;
-}
-
 } // namespace
-
-std::uintptr_t ExprPool::slotFor(const Expr *e, std::size_t hash)
-{
-    const auto address = reinterpret_cast<std::uintptr_t>(e);
-    if (address >> kTagShift) m_tagged = false;
-    return m_tagged ? address | tagOf(hash) : address;
-}
 
 void ExprPool::rebuildTable(std::size_t capacity)
 {
@@ -64,17 +47,14 @@ void ExprPool::rebuildTable(std::size_t capacity)
     std::size_t size = 4096;
     while (size < capacity * 2)
         size *= 2;
-    m_slots.assign(size, 0);
+    m_slots.assign(size, nullptr);
     const std::size_t mask = size - 1;
     m_used = 0;
-    for (const Expr &e : m_nodes)
-        if (reinterpret_cast<std::uintptr_t>(&e) >> kTagShift) m_tagged = false;
     for (const Expr &e : m_nodes) {
-        const std::size_t h = hashKey(e.type, leftOf(&e), rightOf(&e));
-        std::size_t i = h & mask;
+        std::size_t i = hashKey(e.type, leftOf(&e), rightOf(&e)) & mask;
         while (m_slots[i])
             i = (i + 1) & mask;
-        m_slots[i] = slotFor(&e, h);
+        m_slots[i] = &e;
         ++m_used;
     }
     m_tableStale = false;
@@ -84,20 +64,14 @@ const Expr *ExprPool::lookup(ExprType t, const void *l, const void *r)
 {
     if (m_tableStale || m_used * 2 >= m_slots.size()) rebuildTable(m_nodes.size() + 1);
     const std::size_t mask = m_slots.size() - 1;
-    const std::size_t h = hashKey(t, l, r);
-    const std::uintptr_t tag = m_tagged ? tagOf(h) : 0;
-    const std::uintptr_t tagBits = m_tagged ? tagOf(~std::size_t(0)) : 0;
-    std::size_t i = h & mask;
-    for (std::uintptr_t slot; (slot = m_slots[i]); i = (i + 1) & mask) {
-        if ((slot & tagBits) != tag) continue;
-        const Expr *e = reinterpret_cast<const Expr *>(slot & ~tagBits);
+    std::size_t i = hashKey(t, l, r) & mask;
+    while (const Expr *e = m_slots[i]) {
         if (e->type == t && leftOf(e) == l && rightOf(e) == r) return e;
+        i = (i + 1) & mask;
     }
     const Expr *e = makeNode(t, l, r);
-    const bool wasTagged = m_tagged;
-    m_slots[i] = slotFor(e, h);
+    m_slots[i] = e;
     ++m_used;
-    if (wasTagged != m_tagged) m_tableStale = true; // retag nothing: rebuild untagged
     return e;
 }
 

@@ -6,7 +6,6 @@
 
 #include "kconfig/expr.h"
 
-#include <cstdint>
 #include <deque>
 #include <functional>
 #include <string>
@@ -65,7 +64,6 @@ private:
     const Expr *makeNode(ExprType t, const void *l, const void *r);
     const Expr *rebuilt(const Expr *e, const Expr *l, const Expr *r);
     void rebuildTable(std::size_t capacity);
-    std::uintptr_t slotFor(const Expr *e, std::size_t hash);
     const Expr *eliminateYn(const Expr *e);
     const Expr *transformUncached(const Expr *e);
     const Expr *eliminateDupsUncached(const Expr *e);
@@ -77,12 +75,9 @@ private:
     Constants m_c;
     std::deque<Expr> m_nodes;
     // Open-addressing hash set of the nodes, keyed by (type, left, right):
-    // hash-consing runs for every node conf builds, so it must be cheap. A
-    // slot holds the node's address with 16 bits of its hash in the unused top
-    // bits, so that probing past other nodes reads no node.
-    std::vector<std::uintptr_t> m_slots;
+    // hash-consing runs for every node conf builds, so it must be cheap.
+    std::vector<const Expr *> m_slots;
     std::size_t m_used = 0;
-    bool m_tagged = true;
     bool m_tableStale = false; // nodes were adopted since the last rebuild
     int m_transCount = 0;
     int m_notices = 0;
