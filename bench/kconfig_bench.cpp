@@ -58,7 +58,7 @@ struct Options
     int runs = 5;
     bool memoryOnly = false;
     bool loadOnly = false; // only the warm load, --runs times (for profilers)
-    std::string probeDir;  // --memory-only: the warm probe cache to use
+    std::string probeDir;  // a warm probe cache to use and keep (with its probes' objtree)
 };
 
 double ms(Clock::duration d)
@@ -66,26 +66,25 @@ double ms(Clock::duration d)
     return std::chrono::duration<double, std::milli>(d).count();
 }
 
-double systemCpuMs()
+// CPU time (user and system) and page faults of this process so far.
+struct Usage
 {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_stime.tv_sec * 1e3 + u.ru_stime.tv_usec / 1e3;
-}
+    double cpuMs = 0;
+    double systemMs = 0;
+    long faults = 0;
+};
 
-long pageFaults()
+Usage usage()
 {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    return u.ru_minflt + u.ru_majflt;
+    const auto toMs = [](const timeval &t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
+    return Usage{toMs(u.ru_utime) + toMs(u.ru_stime), toMs(u.ru_stime), u.ru_minflt + u.ru_majflt};
 }
 
 double cpuMs()
 {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
-           (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+    return usage().cpuMs;
 }
 
 double median(std::vector<double> v)
@@ -370,13 +369,12 @@ int main(int argc, char **argv)
         load(*info, env, o, warmCache, true, objtree); // fills the probe cache
         std::vector<double> cpu, system, faults;
         for (int i = 0; i < o.runs; ++i) {
-            const double c0 = cpuMs();
-            const double s0 = systemCpuMs();
-            const long f0 = pageFaults();
+            const Usage before = usage();
             auto l = load(*info, env, o, warmCache, true, objtree);
-            cpu.push_back(cpuMs() - c0);
-            system.push_back(systemCpuMs() - s0);
-            faults.push_back(static_cast<double>(pageFaults() - f0));
+            const Usage after = usage();
+            cpu.push_back(after.cpuMs - before.cpuMs);
+            system.push_back(after.systemMs - before.systemMs);
+            faults.push_back(static_cast<double>(after.faults - before.faults));
         }
         std::printf("studio load, warm probe cache   own CPU %7.1f ms, of it system %5.1f ms, "
                     "%.0f page faults (medians of %d)\n",

@@ -43,7 +43,7 @@ inline std::uint64_t quick(std::string_view s)
 {
     constexpr std::uint64_t k1 = 0x9e3779b97f4a7c15ull, k2 = 0xff51afd7ed558ccdull;
     const auto mix = [](std::uint64_t h, std::uint64_t w) {
-        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h = (h ^ w) * k2;
         return h ^ (h >> 32);
     };
     const char *p = s.data();

@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace kconfig {
 
@@ -149,44 +151,28 @@ std::string ProbeCache::searchProgram(const std::string &word, const std::string
     return {};
 }
 
-// Every word of every probe is looked up on $PATH: one listing of each
-// directory replaces a stat() per word and directory. An unreadable directory
-// may contain anything.
-// A directory's names, hashed into open addressing over one block of text.
+// A directory's names, kept in one block of text.
 struct ProbeCache::Listing
 {
-    std::string names; // NUL-separated
-    std::vector<std::string_view> slots;
+    std::string text; // NUL-separated
+    std::unordered_set<std::string_view> names;
 
     explicit Listing(DIR *d)
     {
         std::vector<std::size_t> offsets;
         while (const dirent *e = ::readdir(d)) {
-            offsets.push_back(names.size());
-            names.append(e->d_name).push_back('\0');
+            offsets.push_back(text.size());
+            text.append(e->d_name).push_back('\0');
         }
-        std::size_t size = 64;
-        while (size < offsets.size() * 2)
-            size *= 2;
-        slots.resize(size);
-        for (std::size_t o : offsets) {
-            const std::string_view name(names.data() + o);
-            std::size_t i = hashing::quick(name) & (size - 1);
-            while (slots[i].data())
-                i = (i + 1) & (size - 1);
-            slots[i] = name;
-        }
-    }
-
-    bool contains(std::string_view name) const
-    {
-        const std::size_t mask = slots.size() - 1;
-        for (std::size_t i = hashing::quick(name) & mask; slots[i].data(); i = (i + 1) & mask)
-            if (slots[i] == name) return true;
-        return false;
+        names.reserve(offsets.size());
+        for (std::size_t o : offsets)
+            names.emplace(text.data() + o);
     }
 };
 
+// Every word of every probe is looked up on $PATH: one listing of each
+// directory replaces a stat() per word and directory. An unreadable directory
+// may contain anything.
 bool ProbeCache::mayContain(const std::string &dir, const std::string &name)
 {
     auto it = m_listings.find(dir);
@@ -208,7 +194,7 @@ bool ProbeCache::mayContain(const std::string &dir, const std::string &name)
         }
         it = m_listings.emplace(dir, std::move(listing)).first;
     }
-    return !it->second || it->second->contains(name);
+    return !it->second || it->second->names.count(name);
 }
 
 std::string ProbeCache::keyFor(const std::string &command, const Environment &env)
@@ -238,7 +224,7 @@ std::string ProbeCache::keyFor(const std::string &command, const Environment &en
     // probes a stable one.
     std::string key = m_envKey + "command " + command + "\ncwd " + m_cwd + '\n';
     const std::string pathVar = env.value("PATH");
-    std::vector<const std::string *> seen;
+    std::vector<std::string_view> seen; // programs named, memoised strings
     for (const std::string_view w : words(command)) {
         const std::string word(w);
         if (auto eq = word.find('=');
@@ -250,10 +236,8 @@ std::string ProbeCache::keyFor(const std::string &command, const Environment &en
                 key += "missing " + m_cwd + '/' + word + '\n';
             continue;
         }
-        if (std::any_of(seen.begin(), seen.end(),
-                        [&](const std::string *p) { return *p == program; }))
-            continue;
-        seen.push_back(&program);
+        if (std::find(seen.begin(), seen.end(), program) != seen.end()) continue;
+        seen.push_back(program);
         key += "tool " + program + ' ' + fingerprint(program) + '\n';
         if (const std::string &real = realPath(program); !real.empty() && real != program)
             key += "real " + real + ' ' + fingerprint(real) + '\n';

@@ -47,11 +47,9 @@ MenuNode *Tree::choiceMenuOf(const Symbol *sym) const
 void Tree::freezeMenus()
 {
     m_choiceMenus.clear();
-    std::vector<MenuNode *> found;
-    found.reserve(m_symbols.size());
+    m_choiceMenus.reserve(m_symbols.size());
     for (const Symbol *sym : m_symbols.all())
-        found.push_back(findChoiceMenu(sym));
-    m_choiceMenus = std::move(found);
+        m_choiceMenus.push_back(findChoiceMenu(sym));
 }
 
 MenuNode *Tree::findChoiceMenu(const Symbol *sym) const

@@ -13,12 +13,10 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
-#include <string_view>
 #include <sys/types.h>
 #include <unordered_map>
-#include <vector>
+#include <utility>
 
 namespace kconfig {
 
@@ -66,8 +64,8 @@ private:
     std::unordered_map<std::string, std::string> m_resolved;  // word -> program, for:
     std::string m_resolvedFor;                                // this PATH
     std::unordered_map<std::string, std::string> m_realPaths; // program -> realpath(), per instance
-    // The names in a $PATH directory, sorted (none: unreadable), per instance;
-    // a directory reached by two names (/bin, /usr/bin) is listed once.
+    // The names in a $PATH directory (none: unreadable), per instance; a
+    // directory reached by two names (/bin, /usr/bin) is listed once.
     struct Listing;
     std::unordered_map<std::string, std::shared_ptr<const Listing>> m_listings;
     std::map<std::pair<dev_t, ino_t>, std::shared_ptr<const Listing>> m_listingsByInode;
