@@ -383,8 +383,10 @@ void PageWriter::helpText(const MenuNode *menu, const Symbol *sym)
                 break;
             }
     }
-    if (!source || source->help.find_first_not_of(" \t\n") == std::string::npos) return;
-    const QString help = qs(source->help);
+    if (!source) return;
+    const std::string helpText = source->help.text();
+    if (helpText.find_first_not_of(" \t\n") == std::string::npos) return;
+    const QString help = qs(helpText);
     text += QLatin1Char('\n') + help.trimmed() + QStringLiteral("\n\n");
 
     // Paragraphs with one indentation are prose and reflow; lists, tables and

@@ -3,6 +3,7 @@
 
 #include "kconfig/diagnostic.h"
 #include "kconfig/environment.h"
+#include "kconfig/helptext.h"
 #include "kconfig/preprocessor.h"
 #include "kconfig/sourcefiles.h"
 
@@ -15,7 +16,7 @@ namespace kconfig {
 
 struct Lexer::Buffer
 {
-    std::string text;
+    std::unique_ptr<std::string> text; // apart, so that it can outlive the lexer
     std::size_t pos = 0;
     int line = 1;                      // yylineno within this file
     const std::string *file = nullptr; // cur_filename while scanning it
@@ -216,7 +217,7 @@ void Lexer::start(const std::string &name)
     if (!file && !problem.empty()) throw FatalError(name + ": " + problem);
     if (!file) throw FatalError("can't find file " + name);
     auto buf = std::make_unique<Buffer>();
-    buf->text = std::move(file->text);
+    buf->text = std::make_unique<std::string>(std::move(file->text));
     buf->file = internFile(name);
     m_curFile = buf->file;
     m_stack.push_back(std::move(buf));
@@ -253,7 +254,7 @@ void Lexer::pushFile(const std::string &name)
         throw FatalError(msg);
     }
     auto buf = std::make_unique<Buffer>();
-    buf->text = std::move(file->text);
+    buf->text = std::make_unique<std::string>(std::move(file->text));
     buf->sourceLine = m_curLine;
     buf->parentFile = m_curFile;
     buf->file = internFile(name);
@@ -272,8 +273,6 @@ std::string &Lexer::beginText()
 
 void Lexer::startHelp()
 {
-    beginText();
-    m_lastTs = m_firstTs = 0;
     m_mode = Mode::Help;
 }
 
@@ -320,7 +319,7 @@ Token Lexer::scan()
     if (m_mode == Mode::Help) return scanHelp();
 
     Buffer &b = *m_stack.back();
-    const std::string &s = b.text;
+    const std::string &s = *b.text;
 
     if (m_mode == Mode::AssignValue) {
         while (b.pos < s.size() && (s[b.pos] == ' ' || s[b.pos] == '\t'))
@@ -442,7 +441,7 @@ Token Lexer::scan()
 Token Lexer::scanWord()
 {
     Buffer &b = *m_stack.back();
-    const std::string &s = b.text;
+    const std::string &s = *b.text;
     std::size_t end = b.pos;
     unsigned char seen = 0;
     for (unsigned char c; end < s.size() && ((c = charClass(s[end])) & (WordChar | Dollar)); ++end)
@@ -474,7 +473,7 @@ Token Lexer::scanWord()
 Token Lexer::scanString(char quote)
 {
     Buffer &b = *m_stack.back();
-    const std::string &s = b.text;
+    const std::string &s = *b.text;
     std::string &t = beginText();
     const auto done = [&] {
         m_view = t;
@@ -524,50 +523,23 @@ Token Lexer::scanString(char quote)
 Token Lexer::scanHelp()
 {
     Buffer &b = *m_stack.back();
-    const std::string &s = b.text;
-    std::string &t = m_ring[m_ringPos]; // begun by startHelp()
-    const auto endHelp = [this, &t] {
-        m_mode = Mode::Initial;
-        m_view = t;
-        return Token::HelpText;
-    };
-    while (true) {
-        if (b.pos >= s.size()) return endHelp();
-        std::size_t ws = b.pos;
-        while (ws < s.size() && (s[ws] == ' ' || s[ws] == '\t'))
-            ++ws;
-        if (ws < s.size() && s[ws] == '\n') {
-            // A blank line ends the text when the next line starts in column 0.
-            const bool nextStartsLine =
-                ws + 1 < s.size() && s[ws + 1] != ' ' && s[ws + 1] != '\t' && s[ws + 1] != '\n';
-            b.pos = ws + 1;
-            ++b.line;
-            if (nextStartsLine) return endHelp();
-            t += '\n';
-            continue;
-        }
-        if (ws > b.pos) {
-            int ts = 0;
-            for (std::size_t i = b.pos; i < ws; ++i)
-                ts = s[i] == '\t' ? (ts & ~7) + 8 : ts + 1;
-            b.pos = ws;
-            m_lastTs = ts;
-            if (m_firstTs) {
-                if (ts < m_firstTs) return endHelp();
-                t.append(static_cast<std::size_t>(ts - m_firstTs), ' ');
-            }
-            continue;
-        }
-        // Text up to the end of the line, without trailing blanks.
-        const std::size_t eol = s.find('\n', b.pos);
-        std::size_t end = eol == std::string::npos ? s.size() : eol;
-        const std::size_t lineEnd = end;
-        while (end > b.pos && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-            --end;
-        t.append(s, b.pos, end - b.pos);
-        b.pos = lineEnd;
-        if (!m_firstTs) m_firstTs = m_lastTs;
-    }
+    const std::string_view s = *b.text;
+    const HelpBlock block = scanHelpBlock(s, b.pos, nullptr);
+    m_helpSource = s.substr(b.pos);
+    m_view = s.substr(b.pos, block.end - b.pos);
+    b.pos = block.end;
+    b.line += block.lines;
+    m_mode = Mode::Initial;
+    return Token::HelpText;
+}
+
+std::vector<std::unique_ptr<std::string>> Lexer::takeSources()
+{
+    std::vector<std::unique_ptr<std::string>> out;
+    for (auto *list : {&m_retired, &m_stack})
+        for (auto &b : *list)
+            if (b->text) out.push_back(std::move(b->text));
+    return out;
 }
 
 } // namespace kconfig

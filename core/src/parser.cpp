@@ -552,9 +552,10 @@ void Parser::parseHelp()
     if (m_currentEntry->hasHelp)
         print("warning: '" + who() +
               "' defined with more than one help text -- only the last one will be used");
+    // Every character of the block that is not a blank is in the text.
     if (m_tokenText.find_first_not_of(" \f\n\r\t\v") == std::string_view::npos)
         print("warning: '" + who() + "' defined with blank help text");
-    m_currentEntry->help = m_tokenText;
+    m_currentEntry->help = HelpText::fromSource(m_lexer.helpSource());
     m_currentEntry->hasHelp = true;
 }
 

@@ -108,7 +108,7 @@ std::string extendedHelpText(Config &config, const MenuNode *menu, const std::st
     if (menu->hasHelp) {
         if (!sym->isChoice())
             r += configPrefix + sym->name + ":\n\n";
-        help = menu->help;
+        help = menu->help.text();
     }
     r += help + '\n';
     if (sym)

@@ -61,7 +61,7 @@ SymbolSearch::SymbolSearch(const Tree &tree)
             }
             if (m->hasHelp) {
                 if (!e.help.empty()) e.help += '\n';
-                e.help += lower(m->help);
+                e.help += lower(m->help.text());
             }
         }
         m_entries.push_back(std::move(e));

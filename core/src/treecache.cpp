@@ -191,7 +191,7 @@ void writeNode(Writer &w, const Ids &ids, const MenuNode &m)
     w.u(Ids::expr(m.visibility));
     w.u(Ids::expr(m.dep));
     w.u(m.hasHelp);
-    w.s(m.help);
+    w.s(m.help.text());
     writeLocation(w, ids, m.location);
     w.u(m.choiceMembers.size());
     for (const Symbol *s : m.choiceMembers)
@@ -384,7 +384,7 @@ std::unique_ptr<Tree> deserialize(Reader &r)
         m.visibility = expr(r.u());
         m.dep = expr(r.u());
         m.hasHelp = r.u();
-        m.help = r.s();
+        m.help = HelpText(r.s());
         m.location = location();
         const std::size_t members = r.count();
         for (std::size_t k = 0; k < members && r.ok(); ++k)

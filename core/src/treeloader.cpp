@@ -82,6 +82,7 @@ LoadResult loadTree(const LoadOptions &options, DiagnosticSink &diagnostics)
     }
     tree->setEnvironmentDependencies(pp.environmentDependencies());
     tree->adoptFiles(lexer.takeFileNames(), lexer.files());
+    tree->adoptSources(lexer.takeSources());
 
     const int toleratedErrors = options.keepGoing ? parser.errorCount() : 0;
     int errors = parser.errorCount() - toleratedErrors;

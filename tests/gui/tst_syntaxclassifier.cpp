@@ -314,7 +314,7 @@ void TestSyntaxClassifier::helpAgreesWithParser()
             }
         }
         // The parser keeps the last help of an entry; these trees have one each.
-        QCOMPARE(found, nonEmptyTrimmedLines(m.help));
+        QCOMPARE(found, nonEmptyTrimmedLines(m.help.text()));
         ++blocks;
     }
     QVERIFY(blocks > 0);

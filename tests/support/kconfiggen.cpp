@@ -156,14 +156,39 @@ std::string KconfigGenerator::defaultValue(const Sym &s)
 void KconfigGenerator::helpText()
 {
     line("help");
-    // The first line sets the indentation; later ones may be deeper or blank.
-    m_out += indent() + "  " +
-             pick(std::vector<std::string>{"Some help.", "Help: $(not expanded)"}) + '\n';
-    const int lines = below(3);
+    // The first line sets the indentation, written with tabs or with spaces
+    // (the same column); later lines may be deeper (by blanks or a tab),
+    // empty, blanks only, or end in blanks or a carriage return.
+    const auto prefix = [this] {
+        return chance(50) ? indent() + "  " : std::string(8 * std::size_t(m_depth) + 2, ' ');
+    };
+    m_out +=
+        prefix() + pick(std::vector<std::string>{"Some help.", "Help: $(not expanded)"}) + '\n';
+    const int lines = below(4);
     for (int i = 0; i < lines; ++i) {
-        std::string text =
-            pick(std::vector<std::string>{"More text here.", "  Indented deeper.", ""});
-        m_out += (text.empty() ? std::string() : indent() + "  " + text) + '\n';
+        switch (below(7)) {
+        case 0:
+            m_out += prefix() + "More text here.\n";
+            break;
+        case 1:
+            m_out += prefix() + "  Indented deeper.\n";
+            break;
+        case 2:
+            m_out += prefix() + "\tA tab deeper.\n";
+            break;
+        case 3:
+            m_out += "\n";
+            break;
+        case 4:
+            m_out += " \t \n";
+            break;
+        case 5:
+            m_out += prefix() + "Trailing blanks. \t\n";
+            break;
+        default:
+            m_out += prefix() + "Carriage return.\r\n";
+            break;
+        }
     }
 }
 

@@ -89,9 +89,12 @@ public:
 
     // Next token for the parser (conf's two-stage yylex).
     Token next();
-    // Word, WordQuote, AssignVal, HelpText. Stays valid while the parser reads
-    // the next few tokens (file text is kept until the lexer goes away).
+    // Word, WordQuote, AssignVal, HelpText (the block as written). Stays valid
+    // while the parser reads the next few tokens (file text is kept until the
+    // lexer goes away, or takeSources()).
     std::string_view text() const { return m_view; }
+    // After HelpText: the file from the line after `help` to its end.
+    std::string_view helpSource() const { return m_helpSource; }
 
     // The parser calls this right after `help` + end of line.
     void startHelp();
@@ -107,6 +110,8 @@ public:
     // Interned file names; pointers stay valid for the lexer's lifetime and are
     // moved into the Tree after parsing.
     std::vector<std::unique_ptr<std::string>> takeFileNames() { return std::move(m_fileNames); }
+    // The text of every file read, which help texts and tokens point into.
+    std::vector<std::unique_ptr<std::string>> takeSources();
 
 private:
     struct Buffer;
@@ -143,6 +148,7 @@ private:
     std::string m_ring[4];
     unsigned m_ringPos = 0;
     std::string_view m_view;
+    std::string_view m_helpSource;
     std::vector<std::unique_ptr<Buffer>> m_retired; // finished files, whose text tokens may view
     // The file whose end gave the end of line of the statement just read (it
     // had no final newline); until the next token.
@@ -151,8 +157,6 @@ private:
     int m_curLine = 0;
     Token m_prev = Token::Eol;
     Token m_prevPrev = Token::Eol;
-    int m_lastTs = 0;
-    int m_firstTs = 0;
 };
 
 const char *tokenName(Token t);

@@ -3,6 +3,7 @@
 // or an `if` block (flattened away during finalisation).
 #pragma once
 
+#include "kconfig/helptext.h"
 #include "kconfig/sourcelocation.h"
 
 #include <string>
@@ -32,7 +33,7 @@ struct MenuNode
     Property *prompt = nullptr;
     const Expr *visibility = nullptr; // `visible if`
     const Expr *dep = nullptr;        // `depends on`/`if`, propagated during finalisation
-    std::string help;
+    HelpText help;
     bool hasHelp = false;
     SourceLocation location;
     int id = -1; // index into Tree::menus()
