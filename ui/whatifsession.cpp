@@ -88,7 +88,7 @@ QString WhatIfSession::diskText(const QString &file) const
     SourceFiles sources;
     sources.setBaseDirectory(info->srctree.toStdString());
     const auto opened = sources.open(file.toStdString(), info->environment);
-    return opened ? qs(opened->text) : QString();
+    return opened ? qs(opened->text.str()) : QString();
 }
 
 void WhatIfSession::setText(const QString &file, const QString &text)

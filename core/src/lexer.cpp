@@ -8,6 +8,9 @@
 #include "kconfig/sourcefiles.h"
 
 #include <array>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -16,7 +19,7 @@ namespace kconfig {
 
 struct Lexer::Buffer
 {
-    std::unique_ptr<std::string> text; // apart, so that it can outlive the lexer
+    FileText text; // handed to the tree at the end (help texts point into it)
     std::size_t pos = 0;
     int line = 1;                      // yylineno within this file
     const std::string *file = nullptr; // cur_filename while scanning it
@@ -56,6 +59,44 @@ unsigned char charClass(char c)
 bool isWordChar(char c)
 {
     return charClass(c) & WordChar;
+}
+
+#ifdef __SSE2__
+// Bytes of `v` within [lo, hi], as a mask (signed compares after a shift).
+__m128i inRange(__m128i v, char lo, char hi)
+{
+    const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - lo)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-128 + (hi - lo) + 1)));
+}
+#endif
+
+// End of the run of word characters and '$' from `pos`; `seen` gathers their
+// classes. Words are most of the text: sixteen bytes at a time where the
+// processor allows.
+std::size_t wordEnd(std::string_view s, std::size_t pos, unsigned char &seen)
+{
+#ifdef __SSE2__
+    while (pos + 16 <= s.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s.data() + pos));
+        const __m128i dollar = _mm_cmpeq_epi8(v, _mm_set1_epi8('$'));
+        const __m128i word =
+            _mm_or_si128(_mm_or_si128(inRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'),
+                                      inRange(v, '0', '9')),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+        const unsigned inWord =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(word, dollar)));
+        const unsigned run = inWord == 0xffff ? 16 : static_cast<unsigned>(__builtin_ctz(~inWord));
+        const unsigned dollars = static_cast<unsigned>(_mm_movemask_epi8(dollar));
+        if (run) seen |= WordChar;
+        if (dollars & ((1u << run) - 1)) seen |= Dollar;
+        pos += run;
+        if (run < 16) return pos;
+    }
+#endif
+    for (unsigned char c; pos < s.size() && ((c = charClass(s[pos])) & (WordChar | Dollar)); ++pos)
+        seen |= c;
+    return pos;
 }
 
 const std::unordered_map<std::string_view, Token> &keywords()
@@ -217,7 +258,7 @@ void Lexer::start(const std::string &name)
     if (!file && !problem.empty()) throw FatalError(name + ": " + problem);
     if (!file) throw FatalError("can't find file " + name);
     auto buf = std::make_unique<Buffer>();
-    buf->text = std::make_unique<std::string>(std::move(file->text));
+    buf->text = std::move(file->text);
     buf->file = internFile(name);
     m_curFile = buf->file;
     m_stack.push_back(std::move(buf));
@@ -254,7 +295,7 @@ void Lexer::pushFile(const std::string &name)
         throw FatalError(msg);
     }
     auto buf = std::make_unique<Buffer>();
-    buf->text = std::make_unique<std::string>(std::move(file->text));
+    buf->text = std::move(file->text);
     buf->sourceLine = m_curLine;
     buf->parentFile = m_curFile;
     buf->file = internFile(name);
@@ -319,7 +360,7 @@ Token Lexer::scan()
     if (m_mode == Mode::Help) return scanHelp();
 
     Buffer &b = *m_stack.back();
-    const std::string &s = *b.text;
+    const std::string_view s = b.text.view();
 
     if (m_mode == Mode::AssignValue) {
         while (b.pos < s.size() && (s[b.pos] == ' ' || s[b.pos] == '\t'))
@@ -341,6 +382,8 @@ Token Lexer::scan()
     }
 
     while (true) {
+        while (b.pos < s.size() && (s[b.pos] == ' ' || s[b.pos] == '\t'))
+            ++b.pos;
         if (b.pos >= s.size()) return endOfBuffer();
         const char c = s[b.pos];
         const char n = b.pos + 1 < s.size() ? s[b.pos + 1] : '\0';
@@ -350,10 +393,6 @@ Token Lexer::scan()
             b.pos = eol == std::string::npos ? s.size() : eol;
             continue;
         }
-        case ' ':
-        case '\t':
-            ++b.pos;
-            continue;
         case '\\':
             if (n == '\n') {
                 b.pos += 2;
@@ -441,11 +480,9 @@ Token Lexer::scan()
 Token Lexer::scanWord()
 {
     Buffer &b = *m_stack.back();
-    const std::string &s = *b.text;
-    std::size_t end = b.pos;
+    const std::string_view s = b.text.view();
     unsigned char seen = 0;
-    for (unsigned char c; end < s.size() && ((c = charClass(s[end])) & (WordChar | Dollar)); ++end)
-        seen |= c;
+    const std::size_t end = wordEnd(s, b.pos, seen);
     if (!(seen & Dollar)) {
         const std::string_view word(s.data() + b.pos, end - b.pos);
         b.pos = end;
@@ -473,7 +510,7 @@ Token Lexer::scanWord()
 Token Lexer::scanString(char quote)
 {
     Buffer &b = *m_stack.back();
-    const std::string &s = *b.text;
+    const std::string_view s = b.text.view();
     std::string &t = beginText();
     const auto done = [&] {
         m_view = t;
@@ -523,7 +560,7 @@ Token Lexer::scanString(char quote)
 Token Lexer::scanHelp()
 {
     Buffer &b = *m_stack.back();
-    const std::string_view s = *b.text;
+    const std::string_view s = b.text.view();
     const HelpBlock block = scanHelpBlock(s, b.pos, nullptr);
     m_helpSource = s.substr(b.pos);
     m_view = s.substr(b.pos, block.end - b.pos);
@@ -533,12 +570,13 @@ Token Lexer::scanHelp()
     return Token::HelpText;
 }
 
-std::vector<std::unique_ptr<std::string>> Lexer::takeSources()
+std::vector<FileText> Lexer::takeSources()
 {
-    std::vector<std::unique_ptr<std::string>> out;
+    std::vector<FileText> out;
+    out.reserve(m_retired.size() + m_stack.size());
     for (auto *list : {&m_retired, &m_stack})
         for (auto &b : *list)
-            if (b->text) out.push_back(std::move(b->text));
+            out.push_back(std::move(b->text));
     return out;
 }
 

@@ -252,7 +252,7 @@ PatchResult applyPatch(const Patch &patch, SourceFiles &sources, const Environme
                 result.rejected.push_back(fp.oldPath + ": not found in the tree");
                 continue;
             }
-            text = std::move(file->text);
+            text = file->text.str();
         }
         std::string out;
         std::vector<std::string> rejects;

@@ -181,7 +181,7 @@ void locateRecursiveDependency(std::vector<RecursiveDependencyLink> &links,
     const auto fileNamed = [&](const std::string &name) -> const ScannedFile * {
         auto [it, fresh] = scanned.try_emplace(name);
         if (fresh) {
-            if (auto opened = sources.open(name, env)) it->second = scan(std::move(opened->text));
+            if (auto opened = sources.open(name, env)) it->second = scan(opened->text.str());
         }
         return it->second ? &*it->second : nullptr;
     };

@@ -11,32 +11,56 @@
 
 namespace kconfig {
 
-std::optional<std::string> readWholeFileAt(int dirFd, const char *path, std::size_t maxSize,
-                                           struct stat *status)
+FileText::FileText(std::string_view text) : m_data(new char[text.size()]), m_size(text.size())
+{
+    text.copy(m_data.get(), text.size());
+}
+
+namespace {
+
+// A descriptor for a regular file of at most maxSize bytes, else -1.
+int openRegular(int dirFd, const char *path, std::size_t maxSize, struct stat &st)
 {
     // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then
     // refused as not a regular file); regular files ignore the flag.
     const int fd = ::openat(dirFd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return std::nullopt;
-    struct stat st
-    {
-    };
+    if (fd < 0) return -1;
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
         static_cast<std::size_t>(st.st_size) > maxSize) {
         ::close(fd);
-        return std::nullopt;
+        return -1;
     }
-    std::string text;
-    text.resize(static_cast<std::size_t>(st.st_size));
+    return fd;
+}
+
+// Reads up to `size` bytes (fewer if the file shrank) and closes `fd`.
+std::size_t readAndClose(int fd, char *into, std::size_t size)
+{
     std::size_t got = 0;
-    while (got < text.size()) {
-        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+    while (got < size) {
+        const ssize_t n = ::read(fd, into + got, size - got);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
         got += static_cast<std::size_t>(n);
     }
-    text.resize(got);
     ::close(fd);
+    return got;
+}
+
+} // namespace
+
+std::optional<FileText> FileText::read(int dirFd, const char *path, std::size_t maxSize,
+                                       struct stat *status)
+{
+    struct stat st
+    {
+    };
+    const int fd = openRegular(dirFd, path, maxSize, st);
+    if (fd < 0) return std::nullopt;
+    FileText text;
+    const auto size = static_cast<std::size_t>(st.st_size);
+    text.m_data.reset(new char[size]); // not value-initialised: read() fills it
+    text.m_size = readAndClose(fd, text.m_data.get(), size);
     if (status) *status = st;
     return text;
 }
@@ -44,7 +68,15 @@ std::optional<std::string> readWholeFileAt(int dirFd, const char *path, std::siz
 std::optional<std::string> readWholeFile(const std::string &path, std::size_t maxSize,
                                          struct stat *status)
 {
-    return readWholeFileAt(AT_FDCWD, path.c_str(), maxSize, status);
+    struct stat st
+    {
+    };
+    const int fd = openRegular(AT_FDCWD, path.c_str(), maxSize, st);
+    if (fd < 0) return std::nullopt;
+    std::string text(static_cast<std::size_t>(st.st_size), '\0');
+    text.resize(readAndClose(fd, text.data(), text.size()));
+    if (status) *status = st;
+    return text;
 }
 
 SourceFiles::SourceFiles(const SourceFiles &other)
@@ -84,7 +116,8 @@ int SourceFiles::baseDirectoryFd() const
 std::optional<SourceFiles::File> SourceFiles::open(const std::string &name, const Environment &env,
                                                    std::string *problem) const
 {
-    if (auto it = m_overlays.find(name); it != m_overlays.end()) return File{name, it->second};
+    if (auto it = m_overlays.find(name); it != m_overlays.end())
+        return File{name, FileText(it->second)};
     const std::string local =
         m_base.empty() || name.empty() || name[0] == '/' ? name : m_base + '/' + name;
     // Every path tried is recorded, found or not: a file appearing in the
@@ -93,8 +126,8 @@ std::optional<SourceFiles::File> SourceFiles::open(const std::string &name, cons
     // base directory's own path is then not walked for every file).
     auto attempt = [this, problem](const std::string &path, int under,
                                    const std::string &relative) {
-        auto text = under >= 0 ? readWholeFileAt(under, relative.c_str(), maxFileSize)
-                               : readWholeFile(path, maxFileSize);
+        auto text = FileText::read(under >= 0 ? under : AT_FDCWD,
+                                   under >= 0 ? relative.c_str() : path.c_str(), maxFileSize);
         if (m_record) m_record->addPath(path, text.has_value());
         struct stat st
         {

@@ -296,7 +296,7 @@ void TestSyntaxClassifier::helpAgreesWithParser()
         int number = 0;
         bool started = false;
         std::size_t pos = 0;
-        const std::string &text = file->text;
+        const std::string text = file->text.str();
         while (pos < text.size()) {
             std::size_t eol = text.find('\n', pos);
             if (eol == std::string::npos) eol = text.size();

@@ -116,7 +116,7 @@ private slots:
                          "\tselect IOMMUFD\n");
         QCOMPARE(overlay(sources, "drivers/vfio/Kconfig"), expected);
         // Reading through the sources gives the patched text; the disk is untouched.
-        QCOMPARE(sources.open("drivers/vfio/Kconfig", m_env)->text, expected);
+        QCOMPARE(sources.open("drivers/vfio/Kconfig", m_env)->text.str(), expected);
         QFile disk(m_dir.path() + "/drivers/vfio/Kconfig");
         QVERIFY(disk.open(QIODevice::ReadOnly));
         QCOMPARE(disk.readAll(), QByteArray(kVfio));

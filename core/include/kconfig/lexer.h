@@ -16,6 +16,7 @@ namespace kconfig {
 class DiagnosticSink;
 class Environment;
 class Preprocessor;
+class FileText;
 class SourceFiles;
 
 enum class Token
@@ -111,7 +112,7 @@ public:
     // moved into the Tree after parsing.
     std::vector<std::unique_ptr<std::string>> takeFileNames() { return std::move(m_fileNames); }
     // The text of every file read, which help texts and tokens point into.
-    std::vector<std::unique_ptr<std::string>> takeSources();
+    std::vector<FileText> takeSources();
 
 private:
     struct Buffer;

@@ -3,9 +3,12 @@
 // with in-memory overlays that replace a file's text for what-if analysis.
 #pragma once
 
+#include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 struct stat;
 
@@ -14,13 +17,35 @@ namespace kconfig {
 class Environment;
 struct LoadRecord;
 
+// The bytes of a Kconfig file. Read straight into a buffer that is not
+// cleared first (a std::string would be), and it does not move when the
+// object does: the tree's help texts point into it.
+class FileText
+{
+public:
+    FileText() = default;
+    explicit FileText(std::string_view text);
+    // A whole regular file, `path` relative to the directory `dirFd` (or
+    // AT_FDCWD); nullopt if it cannot be opened, is not a regular file or is
+    // larger than maxSize. `status`, if given, receives the file's status.
+    static std::optional<FileText> read(int dirFd, const char *path, std::size_t maxSize,
+                                        struct stat *status = nullptr);
+
+    std::string_view view() const { return {m_data.get(), m_size}; }
+    std::string str() const { return std::string(view()); }
+
+private:
+    std::unique_ptr<char[]> m_data;
+    std::size_t m_size = 0;
+};
+
 class SourceFiles
 {
 public:
     struct File
     {
         std::string path; // the path actually opened (for messages about I/O)
-        std::string text;
+        FileText text;
     };
 
     // conf's zconf_fopen: `name` relative to the working directory first, then
@@ -63,12 +88,9 @@ private:
     mutable LoadRecord *m_record = nullptr;
 };
 
-// Reads a whole regular file; nullopt if it cannot be opened or is not a regular file.
-// `status`, if given, receives the file's status. readWholeFileAt() takes `path`
-// relative to the directory `dirFd` (or AT_FDCWD).
+// Reads a whole regular file; nullopt if it cannot be opened, is not a regular
+// file or is larger than maxSize. `status`, if given, receives the file's status.
 std::optional<std::string> readWholeFile(const std::string &path, std::size_t maxSize,
                                          struct stat *status = nullptr);
-std::optional<std::string> readWholeFileAt(int dirFd, const char *path, std::size_t maxSize,
-                                           struct stat *status = nullptr);
 
 } // namespace kconfig

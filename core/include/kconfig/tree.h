@@ -6,6 +6,7 @@
 #include "kconfig/exprpool.h"
 #include "kconfig/menunode.h"
 #include "kconfig/property.h"
+#include "kconfig/sourcefiles.h"
 #include "kconfig/symboltable.h"
 
 #include <deque>
@@ -49,10 +50,7 @@ public:
     void adoptFiles(std::vector<std::unique_ptr<std::string>> names,
                     std::vector<const std::string *> order);
     // The files' text, which help texts are laid out from.
-    void adoptSources(std::vector<std::unique_ptr<std::string>> texts)
-    {
-        m_sources = std::move(texts);
-    }
+    void adoptSources(std::vector<FileText> texts) { m_sources = std::move(texts); }
     // Environment variables the macros read, with their values (auto.conf.cmd).
     const std::vector<std::pair<std::string, std::string>> &environmentDependencies() const
     {
@@ -84,7 +82,7 @@ private:
     std::deque<MenuNode> m_menus;
     std::vector<std::unique_ptr<std::string>> m_fileNames;
     std::vector<const std::string *> m_files;
-    std::vector<std::unique_ptr<std::string>> m_sources;
+    std::vector<FileText> m_sources;
     std::vector<std::pair<std::string, std::string>> m_envDeps;
     std::vector<MenuNode *> m_choiceMenus; // by symbol id, after freezeMenus()
     MenuNode *findChoiceMenu(const Symbol *sym) const;
