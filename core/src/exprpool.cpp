@@ -43,8 +43,10 @@ const void *rightOf(const Expr *e)
 
 void ExprPool::rebuildTable(std::size_t capacity)
 {
-    // At most half full; a power of two so that the hash can be masked.
-    std::size_t size = 4096;
+    // At most half full; a power of two so that the hash can be masked. A
+    // kernel tree makes some 50,000 nodes: starting with room for 65,536
+    // (1 MiB) saves it five rebuilds, each a pass of scattered writes.
+    std::size_t size = 1u << 17;
     while (size < capacity * 2)
         size *= 2;
     m_slots.assign(size, nullptr);
