@@ -115,7 +115,8 @@ const Expr *ExprPool::makeNode(ExprType t, const void *l, const void *r)
 
 const Expr *ExprPool::symbol(Symbol *s)
 {
-    return lookup(ExprType::Symbol, s, nullptr);
+    if (!s->leaf) s->leaf = lookup(ExprType::Symbol, s, nullptr);
+    return s->leaf;
 }
 const Expr *ExprPool::unary(ExprType t, const Expr *e)
 {

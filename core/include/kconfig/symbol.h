@@ -49,6 +49,10 @@ struct Symbol
     // The choice menu node whose member list holds this symbol (6.12: choice_link).
     MenuNode *memberOfChoice = nullptr;
 
+    // The expression that is just this symbol, once the tree's ExprPool made
+    // it: found here, in a line just read, instead of in the pool's table.
+    const Expr *leaf = nullptr;
+
     bool isConst() const { return flags & Const; }
     bool isChoice() const { return flags & Choice; }
     bool isChoiceValue() const { return memberOfChoice != nullptr; }
