@@ -33,10 +33,9 @@ struct MenuNode
     Property *prompt = nullptr;
     const Expr *visibility = nullptr; // `visible if`
     const Expr *dep = nullptr;        // `depends on`/`if`, propagated during finalisation
-    HelpText help;
-    bool hasHelp = false;
     SourceLocation location;
     int id = -1; // index into Tree::menus()
+    bool hasHelp = false;
 
     // Choice nodes: members in source order (priority order lives in Config).
     std::vector<Symbol *> choiceMembers;
@@ -47,6 +46,7 @@ struct MenuNode
     MenuNode *parseParent = nullptr;
     std::vector<DependencyLine> dependsOn;
     std::vector<DependencyLine> visibleIf;
+    HelpText help; // last: read only when somebody asks for it
 
     bool isChoice() const;
     bool isMenu() const; // a `menu` block or a `menuconfig` entry (P_MENU prompt)

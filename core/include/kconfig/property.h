@@ -32,12 +32,12 @@ const char *propertyTypeName(PropertyType t);
 struct Property
 {
     PropertyType type = PropertyType::Unknown;
-    int id = -1;                     // index into Tree::properties()
-    std::string text;                // prompt/menu/comment text
-    const Expr *condition = nullptr; // `if` part; after finalisation includes all menu deps
+    int id = -1;                        // index into Tree::properties()
+    const Expr *condition = nullptr;    // `if` part; after finalisation includes all menu deps
+    const Expr *expr = nullptr;         // default value, select/imply target, range bounds
+    MenuNode *menu = nullptr;           // the definition it belongs to
     const Expr *ownCondition = nullptr; // the `if` part as written (m rewritten), for explanations
-    const Expr *expr = nullptr;      // default value, select/imply target, range bounds
-    MenuNode *menu = nullptr;        // the definition it belongs to
+    std::string text;                   // prompt/menu/comment text
     SourceLocation location;
 
     bool hasText() const

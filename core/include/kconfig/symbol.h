@@ -34,17 +34,19 @@ struct Symbol
         Choice = 0x4,       // the unnamed symbol of a choice block
     };
 
-    std::string name; // empty for a choice
+    // What evaluation and the checks read first, together at the start.
     SymbolType type = SymbolType::Unknown;
     std::uint32_t flags = 0;
     int id = -1; // index into Tree::symbols()
 
-    std::vector<Property *> properties; // in definition order, over all definitions
-    std::vector<MenuNode *> menus;      // one node per definition, in order
-
     const Expr *dirDep = nullptr;  // OR over the definitions' propagated dependencies
     const Expr *revDep = nullptr;  // OR of (selector && condition) terms
     const Expr *implied = nullptr; // OR of (implier && condition) terms
+
+    std::vector<Property *> properties; // in definition order, over all definitions
+    std::vector<MenuNode *> menus;      // one node per definition, in order
+
+    std::string name; // empty for a choice
 
     // The choice menu node whose member list holds this symbol (6.12: choice_link).
     MenuNode *memberOfChoice = nullptr;
