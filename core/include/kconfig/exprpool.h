@@ -5,8 +5,8 @@
 #pragma once
 
 #include "kconfig/expr.h"
+#include "kconfig/stablevector.h"
 
-#include <deque>
 #include <functional>
 #include <string>
 #include <vector>
@@ -73,7 +73,7 @@ private:
     const Expr *joinAnd(const Expr *a, const Expr *b);
 
     Constants m_c;
-    std::deque<Expr> m_nodes;
+    StableVector<Expr> m_nodes;
     // Open-addressing hash set of the nodes, keyed by (type, left, right):
     // hash-consing runs for every node conf builds, so it must be cheap.
     std::vector<const Expr *> m_slots;

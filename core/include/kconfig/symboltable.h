@@ -4,10 +4,10 @@
 // messages are written in that order.
 #pragma once
 
+#include "kconfig/stablevector.h"
 #include "kconfig/symbol.h"
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -67,7 +67,7 @@ private:
         int m_shift = 64; // 64 - log2(slots)
     };
 
-    std::deque<Symbol> m_storage;
+    StableVector<Symbol> m_storage;
     std::vector<Symbol *> m_all;
     std::vector<unsigned> m_bucketOf; // by symbol id: conf's hash bucket
     NameIndex m_named;

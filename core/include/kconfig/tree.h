@@ -7,9 +7,9 @@
 #include "kconfig/menunode.h"
 #include "kconfig/property.h"
 #include "kconfig/sourcefiles.h"
+#include "kconfig/stablevector.h"
 #include "kconfig/symboltable.h"
 
-#include <deque>
 #include <memory>
 #include <string>
 #include <utility>
@@ -40,10 +40,10 @@ public:
 
     Property *newProperty(PropertyType type);
     MenuNode *newMenuNode();
-    const std::deque<Property> &properties() const { return m_properties; }
-    const std::deque<MenuNode> &menus() const { return m_menus; }
-    std::deque<Property> &properties() { return m_properties; }
-    std::deque<MenuNode> &menus() { return m_menus; }
+    const StableVector<Property> &properties() const { return m_properties; }
+    const StableVector<MenuNode> &menus() const { return m_menus; }
+    StableVector<Property> &properties() { return m_properties; }
+    StableVector<MenuNode> &menus() { return m_menus; }
 
     // Kconfig files in the order conf first opened them.
     const std::vector<const std::string *> &files() const { return m_files; }
@@ -78,8 +78,8 @@ private:
     ExprPool m_exprs;
     MenuNode m_root;
     Symbol *m_modules = nullptr;
-    std::deque<Property> m_properties;
-    std::deque<MenuNode> m_menus;
+    StableVector<Property> m_properties;
+    StableVector<MenuNode> m_menus;
     std::vector<std::unique_ptr<std::string>> m_fileNames;
     std::vector<const std::string *> m_files;
     std::vector<FileText> m_sources;
