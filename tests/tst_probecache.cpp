@@ -12,8 +12,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <thread>
+#include <time.h>
 #include <unistd.h>
 
 using namespace kconfig;
@@ -46,6 +48,23 @@ void writeFile(const QString &path, const QByteArray &text, bool executable = tr
     f.write(text);
     f.close();
     if (executable) QVERIFY(f.setPermissions(f.permissions() | QFileDevice::ExeOwner));
+}
+
+// Sets a directory's modification time an hour back, as an installed one has.
+void age(const QString &dir)
+{
+    struct timespec times[2];
+    ::clock_gettime(CLOCK_REALTIME, &times[0]);
+    times[0].tv_sec -= 3600;
+    times[1] = times[0];
+    QVERIFY(::utimensat(AT_FDCWD, dir.toLocal8Bit().constData(), times, 0) == 0);
+}
+
+std::string keyNow(ShellRunner &shell, const std::string &cacheDir, const QString &cwd,
+                   const std::string &command, const Environment &env)
+{
+    ProbeCache cache(shell, cacheDir, cwd.toStdString());
+    return cache.keyFor(command, env);
 }
 
 // File times have a granularity; wait until a rewrite gets a new one.
@@ -198,6 +217,47 @@ private slots:
         m_cwd = m_dir->path() + "/elsewhere";
         ask(shell, "cat input");
         QCOMPARE(shell.runs, 2);
+    }
+
+    // Where words were found on PATH is kept for the next load while the
+    // directories are unchanged; the programs found are still checked anew.
+    void keptPathListingStillChecksThePrograms()
+    {
+        writeFile(m_bin2 + "/cc", "#!/bin/sh\necho cc 2\n");
+        age(m_bin);
+        age(m_bin2);
+        CountingShell shell;
+        const std::string first = keyNow(shell, m_cacheDir, m_cwd, "cc -v", m_env);
+        QVERIFY(first.find("tool " + (m_bin + "/cc").toStdString() + ' ') != std::string::npos);
+        QCOMPARE(QDir(QString::fromStdString(m_cacheDir) + "/paths").entryList({"*.path"}).size(),
+                 1);
+        // No longer executable: its directory does not change, the shell runs the next cc.
+        QFile cc(m_bin + "/cc");
+        QVERIFY(
+            cc.setPermissions(cc.permissions() & ~(QFileDevice::ExeOwner | QFileDevice::ExeUser |
+                                                   QFileDevice::ExeGroup | QFileDevice::ExeOther)));
+        const std::string second = keyNow(shell, m_cacheDir, m_cwd, "cc -v", m_env);
+        QVERIFY(second.find("tool " + (m_bin2 + "/cc").toStdString() + ' ') != std::string::npos);
+    }
+
+    // A directory changed within a timestamp's reach of the listing may have
+    // changed after it with the same time: it is listed again.
+    void recentlyChangedDirectoryIsListedAgain()
+    {
+        m_env.set("PATH", (m_bin2 + ':' + m_bin).toStdString());
+        CountingShell shell;
+        const std::string first = keyNow(shell, m_cacheDir, m_cwd, "cc -v", m_env);
+        QVERIFY(first.find("tool " + (m_bin + "/cc").toStdString() + ' ') != std::string::npos);
+        struct stat before
+        {
+        };
+        QVERIFY(::stat(m_bin2.toLocal8Bit().constData(), &before) == 0);
+        writeFile(m_bin2 + "/cc", "#!/bin/sh\necho cc 2\n");
+        // The same time as before the new name: only the listing can tell.
+        const struct timespec times[2] = {before.st_atim, before.st_mtim};
+        QVERIFY(::utimensat(AT_FDCWD, m_bin2.toLocal8Bit().constData(), times, 0) == 0);
+        const std::string second = keyNow(shell, m_cacheDir, m_cwd, "cc -v", m_env);
+        QVERIFY(second.find("tool " + (m_bin2 + "/cc").toStdString() + ' ') != std::string::npos);
     }
 
     void damagedOrForeignEntriesAreIgnored()

@@ -12,6 +12,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <dirent.h>
 #include <set>
 #include <sys/stat.h>
@@ -123,8 +124,10 @@ const std::string &ProbeCache::realPath(const std::string &program)
 const std::string &ProbeCache::resolveProgram(const std::string &word, const std::string &pathVar)
 {
     if (pathVar != m_resolvedFor) {
+        writePathMemo();
         m_resolved.clear();
         m_resolvedFor = pathVar;
+        readPathMemo(pathVar);
     }
     auto it = m_resolved.find(word);
     if (it == m_resolved.end()) it = m_resolved.emplace(word, searchProgram(word, pathVar)).first;
@@ -137,18 +140,145 @@ std::string ProbeCache::searchProgram(const std::string &word, const std::string
         const std::string p = word[0] == '/' ? word : m_cwd + '/' + word;
         return pathExists(p) ? p : std::string();
     }
+    for (const std::string &dir : candidates(word, pathVar)) {
+        const std::string p = dir + '/' + word;
+        if (fingerprint(p) != "missing" && ::access(p.c_str(), X_OK) == 0) return p;
+    }
+    return {};
+}
+
+namespace {
+
+std::vector<std::string> pathDirectories(const std::string &pathVar)
+{
+    std::vector<std::string> dirs;
     std::size_t pos = 0;
     while (pos <= pathVar.size()) {
         std::size_t end = pathVar.find(':', pos);
         if (end == std::string::npos) end = pathVar.size();
-        const std::string dir = pathVar.substr(pos, end - pos);
-        if (!dir.empty() && mayContain(dir, word)) {
-            const std::string p = dir + '/' + word;
-            if (fingerprint(p) != "missing" && ::access(p.c_str(), X_OK) == 0) return p;
-        }
+        if (end > pos) dirs.push_back(pathVar.substr(pos, end - pos));
         pos = end + 1;
     }
-    return {};
+    return dirs;
+}
+
+// The seconds of a fingerprint's modification time ("size:sec.nsec:..."), or -1.
+long long modifiedSecond(const std::string &fp)
+{
+    const std::size_t colon = fp.find(':');
+    if (colon == std::string::npos) return -1;
+    char *end = nullptr;
+    const long long s = std::strtoll(fp.c_str() + colon + 1, &end, 10);
+    return end && *end == '.' ? s : -1;
+}
+
+// A directory changed this close to a listing may have changed after it
+// within the same timestamp (file systems stamp coarsely, some by seconds):
+// such a listing is not trusted later.
+constexpr long long kRacySeconds = 3;
+constexpr const char *kPathMemoFormat = "kconfig-studio path memo v1";
+
+} // namespace
+
+// The PATH directories whose listing holds `word`, in PATH order (an
+// unreadable directory may hold anything). Which names a directory holds
+// changes only with its fingerprint, which the memo is checked against.
+const std::vector<std::string> &ProbeCache::candidates(const std::string &word,
+                                                       const std::string &pathVar)
+{
+    auto it = m_candidates.find(word);
+    if (it != m_candidates.end()) return it->second;
+    if (!m_listedAt) m_listedAt = static_cast<long long>(::time(nullptr));
+    std::vector<std::string> found;
+    for (const std::string &dir : pathDirectories(pathVar))
+        if (mayContain(dir, word)) found.push_back(dir);
+    m_candidatesChanged = true;
+    return m_candidates.emplace(word, std::move(found)).first->second;
+}
+
+std::string ProbeCache::pathMemoFile(const std::string &pathVar) const
+{
+    return m_dir + "/paths/" + hexHash(pathVar) + ".path";
+}
+
+// Format: the format line, "path PATH", "listed SECONDS", a "dir D FINGERPRINT"
+// line per PATH directory, then "word W\tD\tD..." lines.
+void ProbeCache::readPathMemo(const std::string &pathVar)
+{
+    m_candidates.clear();
+    m_listedAt = 0;
+    m_candidatesChanged = false;
+    struct stat st
+    {
+    };
+    const auto text = readWholeFile(pathMemoFile(pathVar), kMaxEntry, &st);
+    static const uid_t self = ::getuid();
+    if (!text || st.st_uid != self || (st.st_mode & 077) != 0) return;
+    std::vector<std::string_view> lines;
+    for (std::size_t pos = 0; pos < text->size();) {
+        std::size_t nl = text->find('\n', pos);
+        if (nl == std::string::npos) return; // cut short
+        lines.emplace_back(text->data() + pos, nl - pos);
+        pos = nl + 1;
+    }
+    const std::vector<std::string> dirs = pathDirectories(pathVar);
+    if (lines.size() < 3 + dirs.size() || lines[0] != kPathMemoFormat ||
+        lines[1] != "path " + pathVar || lines[2].substr(0, 7) != "listed ")
+        return;
+    const long long listedAt = std::strtoll(std::string(lines[2].substr(7)).c_str(), nullptr, 10);
+    for (std::size_t i = 0; i < dirs.size(); ++i) {
+        const std::string &fp = fingerprint(dirs[i]);
+        const long long modified = modifiedSecond(fp);
+        if (lines[3 + i] != "dir " + dirs[i] + ' ' + fp || modified < 0 ||
+            modified + kRacySeconds > listedAt)
+            return;
+    }
+    std::unordered_map<std::string, std::vector<std::string>> memo;
+    for (std::size_t i = 3 + dirs.size(); i < lines.size(); ++i) {
+        std::string_view line = lines[i];
+        if (line.substr(0, 5) != "word ") return;
+        line.remove_prefix(5);
+        std::vector<std::string> fields;
+        for (std::size_t tab; (tab = line.find('\t')) != std::string_view::npos;) {
+            fields.emplace_back(line.substr(0, tab));
+            line.remove_prefix(tab + 1);
+        }
+        fields.emplace_back(line);
+        std::string word = std::move(fields.front());
+        fields.erase(fields.begin());
+        memo.emplace(std::move(word), std::move(fields));
+    }
+    m_candidates = std::move(memo);
+    m_listedAt = listedAt;
+}
+
+void ProbeCache::writePathMemo() const
+{
+    if (!m_candidatesChanged || m_resolvedFor.find_first_of("\t\n") != std::string::npos) return;
+    std::string text = std::string(kPathMemoFormat) + "\npath " + m_resolvedFor + "\nlisted " +
+                       std::to_string(m_listedAt) + '\n';
+    for (const std::string &dir : pathDirectories(m_resolvedFor)) {
+        const auto fp = m_statMemo.find(dir);
+        if (fp == m_statMemo.end()) return; // not fingerprinted: nothing to check it by
+        text += "dir " + dir + ' ' + fp->second + '\n';
+    }
+    for (const auto &[word, dirs] : m_candidates) {
+        if (word.find_first_of("\t\n") != std::string::npos) continue;
+        text += "word " + word;
+        for (const std::string &dir : dirs)
+            text += '\t' + dir;
+        text += '\n';
+    }
+    const std::string path = pathMemoFile(m_resolvedFor);
+    if (!makeParentDirectories(path)) return;
+    ::chmod(m_dir.c_str(), 0700);
+    ::chmod((m_dir + "/paths").c_str(), 0700);
+    writeFileAtomically(path, text, path + '.' + std::to_string(::getpid()) + ".tmp", {}, 0600);
+}
+
+ProbeCache::~ProbeCache()
+{
+    writePathMemo();
 }
 
 // A directory's names, kept in one block of text.

@@ -17,6 +17,7 @@
 #include <sys/types.h>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace kconfig {
 
@@ -25,6 +26,7 @@ class ProbeCache : public ShellRunner
 public:
     // `directory` is created with owner-only permissions when first written.
     ProbeCache(ShellRunner &inner, std::string directory, std::string workingDirectory = {});
+    ~ProbeCache() override; // keeps what it learnt about $PATH for the next load
 
     std::string run(const std::string &command, const Environment &env) override
     {
@@ -54,6 +56,10 @@ private:
     std::string searchProgram(const std::string &word, const std::string &pathVar);
     const std::string &realPath(const std::string &program); // memoised, "" if none
     bool mayContain(const std::string &dir, const std::string &name);
+    const std::vector<std::string> &candidates(const std::string &word, const std::string &pathVar);
+    void readPathMemo(const std::string &pathVar);
+    void writePathMemo() const;
+    std::string pathMemoFile(const std::string &pathVar) const;
     std::string entryPath(const std::string &key) const;
     bool lookup(const std::string &key, ShellOutput &output) const;
 
@@ -69,6 +75,11 @@ private:
     struct Listing;
     std::unordered_map<std::string, std::shared_ptr<const Listing>> m_listings;
     std::map<std::pair<dev_t, ino_t>, std::shared_ptr<const Listing>> m_listingsByInode;
+    // The $PATH directories each word is listed in, for m_resolvedFor: read
+    // from the previous load while no directory changed since, else listed.
+    std::unordered_map<std::string, std::vector<std::string>> m_candidates;
+    long long m_listedAt = 0; // when the listings behind m_candidates began (seconds)
+    bool m_candidatesChanged = false;
     std::string m_envKey; // the format and environment's part of the key, computed once
     std::uint64_t m_envKeyHash[2] = {}; // entryPath's hashes of m_envKey
     const Environment *m_envKeyFor = nullptr;
