@@ -335,15 +335,8 @@ std::string ProbeCache::keyFor(const std::string &command, const Environment &en
         m_envKey = std::string(kFormat) + '\n';
         for (const auto &[name, value] : env.variables())
             if (!volatileVariables().count(name)) m_envKey += "env " + name + '=' + value + '\n';
-        const std::string pathVar = env.value("PATH");
-        std::size_t pos = 0;
-        while (pos <= pathVar.size()) {
-            std::size_t end = pathVar.find(':', pos);
-            if (end == std::string::npos) end = pathVar.size();
-            const std::string dir = pathVar.substr(pos, end - pos);
-            if (!dir.empty()) m_envKey += "pathdir " + dir + ' ' + fingerprint(dir) + '\n';
-            pos = end + 1;
-        }
+        for (const std::string &dir : pathDirectories(env.value("PATH")))
+            m_envKey += "pathdir " + dir + ' ' + fingerprint(dir) + '\n';
         m_envKeyFor = &env;
         m_envKeySize = env.variables().size();
         m_envKeyHash[0] = hashing::fnv1a(m_envKey);
