@@ -39,7 +39,7 @@ void emit(DiagnosticSink &diag, const std::string &text, const SourceLocation &l
 
 DependencyCheck::DependencyCheck(const Tree &tree, DiagnosticSink &diagnostics)
     : m_tree(tree), m_diag(diagnostics), m_state(tree.symbols().size(), 0),
-      m_cleanExpr(tree.exprs().size(), false)
+      m_cleanExpr(tree.exprs().size(), 0)
 {
 }
 
@@ -214,7 +214,7 @@ const Symbol *DependencyCheck::checkExpr(const Expr *e)
 {
     if (!e || m_cleanExpr[static_cast<std::size_t>(e->id)]) return nullptr;
     const Symbol *found = checkExprOnce(e);
-    if (!found) m_cleanExpr[static_cast<std::size_t>(e->id)] = true;
+    if (!found) m_cleanExpr[static_cast<std::size_t>(e->id)] = 1;
     return found;
 }
 

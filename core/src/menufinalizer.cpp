@@ -30,7 +30,7 @@ bool isValidNumber(const Symbol *sym, const Symbol *bound)
 
 int MenuFinalizer::run()
 {
-    m_checked.assign(m_tree.symbols().size(), false);
+    m_checked.assign(m_tree.symbols().size(), 0);
     finalize(m_tree.rootMenu(), false);
     // Every definition adds to dirDep, every select and imply to revDep or
     // implied: their chains grow without any recursion until evaluation.
@@ -193,7 +193,7 @@ void MenuFinalizer::finalize(MenuNode *parent, bool insideChoice)
         if (sym->type == SymbolType::Unknown)
             warn(m_diag, parent->location, "config symbol defined without type");
         checkProperties(sym);
-        m_checked[static_cast<std::size_t>(sym->id)] = true;
+        m_checked[static_cast<std::size_t>(sym->id)] = 1;
     }
 }
 

@@ -55,8 +55,8 @@ private:
 
     const Tree &m_tree;
     DiagnosticSink &m_diag;
-    std::vector<unsigned char> m_state; // per symbol id: bit 1 checking, bit 2 checked
-    std::vector<bool> m_cleanExpr;      // per expression id: checked, no cycle found
+    std::vector<unsigned char> m_state;     // per symbol id: bit 1 checking, bit 2 checked
+    std::vector<unsigned char> m_cleanExpr; // per expression id: checked, no cycle found
     std::vector<Frame> m_stack;
     int m_recursion = 0;          // nested check()/checkExpr() calls, see limits.h
     std::vector<int> m_evalDepth; // per symbol id: evaluationDepth(), -1 while computing

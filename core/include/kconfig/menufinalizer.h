@@ -38,8 +38,8 @@ private:
 
     Tree &m_tree;
     DiagnosticSink &m_diag;
-    std::vector<bool> m_checked; // per symbol id: conf's SYMBOL_WARNED
-    int m_depth = 0;             // finalize() calls inside each other
+    std::vector<unsigned char> m_checked; // per symbol id: conf's SYMBOL_WARNED
+    int m_depth = 0;                      // finalize() calls inside each other
     int m_errors = 0;
     bool m_nestingReported = false;
 };
