@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <dirent.h>
+#include <optional>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,6 +63,28 @@ std::vector<std::string_view> words(std::string_view command)
         start = i + 1;
     }
     return out;
+}
+
+// A cache file only this user can have written: others' files are never trusted.
+std::optional<std::string> readOwnFile(const std::string &path)
+{
+    struct stat st
+    {
+    };
+    auto text = readWholeFile(path, kMaxEntry, &st);
+    static const uid_t self = ::getuid();
+    if (!text || st.st_uid != self || (st.st_mode & 077) != 0) return std::nullopt;
+    return text;
+}
+
+// Writes a cache file under `top` owner-only, atomically; the directories
+// between them are made owner-only too.
+void writeOwnFile(const std::string &top, const std::string &path, const std::string &text)
+{
+    if (!makeParentDirectories(path)) return;
+    ::chmod(top.c_str(), 0700);
+    ::chmod(path.substr(0, path.rfind('/')).c_str(), 0700);
+    writeFileAtomically(path, text, path + '.' + std::to_string(::getpid()) + ".tmp", {}, 0600);
 }
 
 } // namespace
@@ -208,12 +231,8 @@ void ProbeCache::readPathMemo(const std::string &pathVar)
     m_candidates.clear();
     m_listedAt = 0;
     m_candidatesChanged = false;
-    struct stat st
-    {
-    };
-    const auto text = readWholeFile(pathMemoFile(pathVar), kMaxEntry, &st);
-    static const uid_t self = ::getuid();
-    if (!text || st.st_uid != self || (st.st_mode & 077) != 0) return;
+    const auto text = readOwnFile(pathMemoFile(pathVar));
+    if (!text) return;
     std::vector<std::string_view> lines;
     for (std::size_t pos = 0; pos < text->size();) {
         std::size_t nl = text->find('\n', pos);
@@ -269,11 +288,7 @@ void ProbeCache::writePathMemo() const
             text += '\t' + dir;
         text += '\n';
     }
-    const std::string path = pathMemoFile(m_resolvedFor);
-    if (!makeParentDirectories(path)) return;
-    ::chmod(m_dir.c_str(), 0700);
-    ::chmod((m_dir + "/paths").c_str(), 0700);
-    writeFileAtomically(path, text, path + '.' + std::to_string(::getpid()) + ".tmp", {}, 0600);
+    writeOwnFile(m_dir, pathMemoFile(m_resolvedFor), text);
 }
 
 ProbeCache::~ProbeCache()
@@ -387,16 +402,9 @@ std::string ProbeCache::entryPath(const std::string &key) const
 // length of standard error and the error text.
 bool ProbeCache::lookup(const std::string &key, ShellOutput &output) const
 {
-    const std::string path = entryPath(key);
     const std::string header = key + "--\n";
-    struct stat st
-    {
-    };
-    auto text = readWholeFile(path, kMaxEntry, &st);
-    if (!text) return false;
-    static const uid_t self = ::getuid();
-    const bool ownerOnly = st.st_uid == self && (st.st_mode & 077) == 0;
-    if (!ownerOnly || text->compare(0, header.size(), header) != 0) return false;
+    const auto text = readOwnFile(entryPath(key));
+    if (!text || text->compare(0, header.size(), header) != 0) return false;
     std::size_t pos = header.size();
     const auto field = [&](std::string &into) {
         const std::size_t nl = text->find('\n', pos);
@@ -432,16 +440,9 @@ ShellOutput ProbeCache::execute(const std::string &command, const Environment &e
     }
     ++m_misses;
     out = m_inner.execute(command, env);
-    const std::string path = entryPath(key);
-    const std::string dir = path.substr(0, path.rfind('/'));
-    if (makeParentDirectories(path)) {
-        ::chmod(m_dir.c_str(), 0700);
-        ::chmod(dir.c_str(), 0700);
-        const std::string tmp = path + '.' + std::to_string(::getpid()) + ".tmp";
-        const std::string entry = key + "--\n" + std::to_string(out.out.size()) + '\n' + out.out +
-                                  std::to_string(out.err.size()) + '\n' + out.err;
-        writeFileAtomically(path, entry, tmp, {}, 0600);
-    }
+    writeOwnFile(m_dir, entryPath(key),
+                 key + "--\n" + std::to_string(out.out.size()) + '\n' + out.out +
+                     std::to_string(out.err.size()) + '\n' + out.err);
     return out;
 }
 
