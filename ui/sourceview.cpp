@@ -257,7 +257,7 @@ bool SourceView::loadFile(const QString &file)
             m_definitions->setToolTip(QString());
             return false;
         }
-        m_text = QByteArray::fromStdString(opened->text.str());
+        m_text = QByteArray(opened->text.view().data(), qsizetype(opened->text.view().size()));
         m_definitions->setToolTip(QString::fromStdString(opened->path));
     }
     if (m_text.isNull()) m_text = QByteArray("");
