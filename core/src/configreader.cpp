@@ -17,12 +17,14 @@ namespace {
 constexpr std::size_t kMaxConfigFile = 256u << 20;
 }
 
-std::string configPrefix(const Environment &env) { return env.value("CONFIG_", "CONFIG_"); }
+std::string configPrefix(const Environment &env)
+{
+    return env.value("CONFIG_", "CONFIG_");
+}
 
 std::optional<std::string> readConfigFile(const std::string &name, const Environment &env)
 {
-    if (auto text = readWholeFile(name, kMaxConfigFile))
-        return text;
+    if (auto text = readWholeFile(name, kMaxConfigFile)) return text;
     if (!name.empty() && name[0] != '/') {
         if (auto srctree = env.get("srctree"))
             return readWholeFile(*srctree + '/' + name, kMaxConfigFile);
@@ -49,8 +51,7 @@ bool ConfigReader::readSimple(const std::optional<std::string> &name, Target tar
 {
     if (name) {
         auto text = readConfigFile(*name, m_env);
-        if (!text)
-            return false;
+        if (!text) return false;
         load(*name, *text, target);
         return true;
     }
@@ -61,27 +62,23 @@ bool ConfigReader::readSimple(const std::optional<std::string> &name, Target tar
     }
     m_config.setChanged(true);
     auto list = m_env.get("KCONFIG_DEFCONFIG_LIST");
-    if (!list)
-        return false;
+    if (!list) return false;
     std::size_t pos = 0;
     const std::string &l = *list;
     while (true) {
         while (pos < l.size() && std::isspace(static_cast<unsigned char>(l[pos])))
             ++pos;
-        if (pos >= l.size())
-            break;
+        if (pos >= l.size()) break;
         std::size_t end = pos;
         while (end < l.size() && !std::isspace(static_cast<unsigned char>(l[end])))
             ++end;
         const std::string candidate = l.substr(pos, end - pos);
         if (auto text = readConfigFile(candidate, m_env)) {
-            if (m_message)
-                m_message("using defaults found in " + candidate);
+            if (m_message) m_message("using defaults found in " + candidate);
             load(candidate, *text, target);
             return true;
         }
-        if (end >= l.size())
-            break;
+        if (end >= l.size()) break;
         pos = end + 1;
     }
     return false;
@@ -116,16 +113,14 @@ bool ConfigReader::setValue(const Symbol *sym, Target target, std::string p)
             setTri(Tristate::No);
             return true;
         }
-        if (user)
-            warn("symbol value '" + p + "' invalid for " + sym->name);
+        if (user) warn("symbol value '" + p + "' invalid for " + sym->name);
         return false;
     case SymbolType::String:
     case SymbolType::Int:
     case SymbolType::Hex:
         if (sym->type == SymbolType::String && user) {
             // Quoted, with backslash escapes; an unquoted value is ignored.
-            if (p.empty() || p[0] != '"')
-                return true;
+            if (p.empty() || p[0] != '"') return true;
             std::string out;
             bool closed = false;
             for (std::size_t i = 1; i < p.size(); ++i) {
@@ -134,8 +129,7 @@ bool ConfigReader::setValue(const Symbol *sym, Target target, std::string p)
                     break;
                 }
                 if (p[i] == '\\') {
-                    if (++i >= p.size())
-                        break;
+                    if (++i >= p.size()) break;
                 }
                 out += p[i];
             }
@@ -152,8 +146,7 @@ bool ConfigReader::setValue(const Symbol *sym, Target target, std::string p)
                 m_config.setAutoString(sym, p);
             return true;
         }
-        if (user)
-            warn("symbol value '" + p + "' invalid for " + sym->name);
+        if (user) warn("symbol value '" + p + "' invalid for " + sym->name);
         return false;
     default:
         return true;
@@ -184,28 +177,21 @@ void ConfigReader::load(const std::string &fileName, const std::string &text, Ta
         std::size_t eol = text.find('\n', pos);
         std::string line = text.substr(pos, (eol == std::string::npos ? text.size() : eol) - pos);
         pos = eol == std::string::npos ? text.size() : eol + 1;
-        if (eol != std::string::npos && !line.empty() && line.back() == '\r')
-            line.pop_back();
+        if (eol != std::string::npos && !line.empty() && line.back() == '\r') line.pop_back();
         // conf stops at a NUL byte like any C string
-        if (auto nul = line.find('\0'); nul != std::string::npos)
-            line.resize(nul);
+        if (auto nul = line.find('\0'); nul != std::string::npos) line.resize(nul);
         ++m_line;
-        if (line.empty())
-            continue;
+        if (line.empty()) continue;
 
         std::string name;
         std::string value;
         if (line[0] == '#') {
-            if (line.size() < 2 || line[1] != ' ')
-                continue;
-            if (line.compare(2, prefix.size(), prefix) != 0)
-                continue;
+            if (line.size() < 2 || line[1] != ' ') continue;
+            if (line.compare(2, prefix.size(), prefix) != 0) continue;
             const std::size_t start = 2 + prefix.size();
             const std::size_t space = line.find(' ', start);
-            if (space == std::string::npos)
-                continue;
-            if (line.compare(space + 1, std::string::npos, "is not set") != 0)
-                continue;
+            if (space == std::string::npos) continue;
+            if (line.compare(space + 1, std::string::npos, "is not set") != 0) continue;
             name = line.substr(start, space - start);
             value = "n";
         } else {
@@ -227,22 +213,17 @@ void ConfigReader::load(const std::string &fileName, const std::string &text, Ta
             if (!user) {
                 m_unknownAuto.push_back(name);
             } else {
-                if (warnUnknown)
-                    warn("unknown symbol: " + name);
+                if (warnUnknown) warn("unknown symbol: " + name);
                 m_config.setChanged(true);
             }
             continue;
         }
         const bool already = user ? m_config.hasUserValue(sym) : m_config.hasAutoValue(sym);
-        if (already)
-            warn("override: reassigning to symbol " + sym->name);
-        if (!setValue(sym, target, value))
-            continue;
-        if (!user)
-            continue;
+        if (already) warn("override: reassigning to symbol " + sym->name);
+        if (!setValue(sym, target, value)) continue;
+        if (!user) continue;
         // The last member of a choice named in the file wins.
-        if (tree.choiceMenuOf(sym))
-            m_config.moveChoiceMemberToFront(sym);
+        if (tree.choiceMenuOf(sym)) m_config.moveChoiceMemberToFront(sym);
     }
 }
 
@@ -257,14 +238,12 @@ bool ConfigReader::read(const std::optional<std::string> &name)
     m_config.calc(tree.modules());
     for (const Symbol *sym : tree.symbols().hashOrder()) {
         m_config.calc(sym);
-        if (sym->isChoice())
-            continue;
+        if (sym->isChoice()) continue;
         const bool has = m_config.hasUserValue(sym);
         const bool written = m_config.isWritten(sym);
         if (has && written) {
             if (sym->isBoolOrTristate()) {
-                if (m_config.userTristate(sym) == m_config.currentTristate(sym))
-                    continue;
+                if (m_config.userTristate(sym) == m_config.currentTristate(sym)) continue;
             } else if (m_config.currentRawValue(sym) == m_config.userString(sym)) {
                 continue;
             }
@@ -273,8 +252,7 @@ bool ConfigReader::read(const std::optional<std::string> &name)
         }
         m_config.setChanged(true);
     }
-    if (m_warnings)
-        m_config.setChanged(true);
+    if (m_warnings) m_config.setChanged(true);
     return true;
 }
 
