@@ -11,6 +11,8 @@
 //   machine), so only every 5th change and the final state are compared; when
 //   a comparison fails, the changes since the last good one are replayed from
 //   a copy of that state, comparing after each, to name the first bad change.
+//   First, reading that defconfig into a new Config must give the same
+//   values in memory order as in conf's order (Config::calcAll).
 // Both parts also require that enough changes really changed a value, so
 // that they cannot pass by changing nothing.
 #include "kconfiggen.h"
@@ -277,6 +279,21 @@ private slots:
         QVERIFY(tree.symbols().size() > 15000);
         qInfo("loaded %zu symbols in %lld ms (%d probes run)", tree.symbols().size(),
               timer.elapsed(), shell.processesStarted());
+
+        // Config::calcAll's memory order gives conf's values here too (see
+        // tst_calcorder): a new Config reading the defconfig, once watched
+        // like the CLI watches it (conf's order) and once not.
+        {
+            Config fast(tree), confOrder(tree);
+            confOrder.setUnmetDependencyHandler([](const Symbol *) {});
+            for (Config *c : {&fast, &confOrder})
+                QVERIFY(ConfigReader(*c, env, diag)
+                            .read(std::string("arch/x86/configs/x86_64_defconfig")));
+            int differing = 0;
+            for (const Symbol *s : tree.symbols().all())
+                if (!(fast.snapshot(s) == confOrder.snapshot(s))) ++differing;
+            QCOMPARE(differing, 0);
+        }
 
         Config config(tree);
         calcAll(config, tree);

@@ -456,6 +456,42 @@ const Symbol *Config::choiceSelection(const MenuNode *choice)
     return nullptr;
 }
 
+// Whether every symbol still to be calculated has the state of a new Config:
+// a calculation then reads no value left over from an earlier one.
+bool Config::nothingStale() const
+{
+    const State fresh;
+    for (const State &s : m_states)
+        if (!(s.flags & Valid) &&
+            (s.tri != fresh.tri || s.visible != fresh.visible || s.dirDep != fresh.dirDep ||
+             s.revDep != fresh.revDep || s.implied != fresh.implied || (s.flags & Write)))
+            return false;
+    return true;
+}
+
+void Config::calcAll()
+{
+    if (!m_unmetHandler && nothingStale()) {
+        // From a new state the order cannot change a value unless a
+        // calculation reads a symbol still being calculated; then this starts
+        // again in conf's order. The order the symbols were made in walks the
+        // tree's memory front to back, conf's jumps all over it. (With old
+        // values left, a choice shows the order, see calcChoice; a handler
+        // watching calculations must see them in conf's order.)
+        const std::vector<State> before = m_states;
+        const int unmetBefore = m_unmetCount;
+        m_recursiveReads = 0;
+        for (const Symbol *sym : m_tree.symbols().all())
+            calc(sym);
+        if (!m_recursiveReads) return;
+        m_states = before;
+        m_unmetCount = unmetBefore;
+        ++m_epoch;
+    }
+    for (const Symbol *sym : m_tree.symbols().hashOrder())
+        calc(sym);
+}
+
 // ---- queries ------------------------------------------------------------------------
 
 Tristate Config::tristate(const Symbol *sym)

@@ -236,8 +236,10 @@ bool ConfigReader::read(const std::optional<std::string> &name)
         return false;
     }
     m_config.calc(tree.modules());
-    for (const Symbol *sym : tree.symbols().hashOrder()) {
-        m_config.calc(sym);
+    m_config.calcAll();
+    // Changed when a value differs from the file's or a symbol is written
+    // that the file did not have (y, m and n are neither).
+    for (const Symbol *sym : tree.symbols().all()) {
         if (sym->isChoice()) continue;
         const bool has = m_config.hasUserValue(sym);
         const bool written = m_config.isWritten(sym);
@@ -251,6 +253,7 @@ bool ConfigReader::read(const std::optional<std::string> &name)
             continue;
         }
         m_config.setChanged(true);
+        break;
     }
     if (m_warnings) m_config.setChanged(true);
     return true;

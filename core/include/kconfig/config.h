@@ -59,6 +59,9 @@ public:
 
     // ---- calculated state (calculates on demand) ----
     void calc(const Symbol *sym); // sym_calc_value
+    // Every symbol, as conf_read's loop over the symbol table (in memory
+    // order where the order cannot change a value).
+    void calcAll();
     Tristate tristate(const Symbol *sym);
     std::string stringValue(const Symbol *sym); // sym_get_string_value
     Tristate visibility(const Symbol *sym);
@@ -163,6 +166,7 @@ private:
     Strings &strs(const Symbol *sym);
     const Strings &strs(const Symbol *sym) const;
     void calcVisibility(const Symbol *sym);
+    bool nothingStale() const;
     void validateRange(const Symbol *sym);
     long long rangeValue(const Symbol *sym, int base);
     Tristate compareValue(const Expr *e);
