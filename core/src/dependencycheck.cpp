@@ -47,6 +47,8 @@ int DependencyCheck::run()
 {
     int errors = 0;
     const Symbol *current = nullptr;
+    m_evalDepth.assign(m_tree.symbols().size(), 0);
+    m_exprDepth.assign(m_tree.exprs().size(), 0);
     try {
         m_tree.forEachMenu([&](MenuNode *menu) {
             current = menu->sym;
@@ -56,9 +58,7 @@ int DependencyCheck::run()
         if (errors) return errors;
         // Without cycles, evaluating a symbol recurses along the longest chain
         // of symbols it reads; the search above may have met that chain from
-        // its shallow end, so measure it.
-        m_evalDepth.assign(m_tree.symbols().size(), 0);
-        m_exprDepth.assign(m_tree.exprs().size(), 0);
+        // its shallow end, so measure it (mostly done, see measureWhileWarm).
         for (const Symbol *sym : m_tree.symbols().all()) {
             current = sym;
             if (evaluationDepth(sym) > limits::maxEvaluationDepth) {
@@ -76,6 +76,26 @@ int DependencyCheck::run()
 void DependencyCheck::enter()
 {
     if (m_recursion > limits::maxEvaluationDepth) throw TooDeep{};
+}
+
+// The search has just read what `sym`'s evaluation reads: measure it now,
+// while that is in the processor's cache, instead of reading it all again
+// in run(). The measure's own recursion counts here, not the search's; if it
+// gets too deep, run() measures everything afresh.
+void DependencyCheck::measureWhileWarm(const Symbol *sym)
+{
+    if (!m_measureEarly) return;
+    const int searching = m_recursion;
+    m_recursion = 0;
+    try {
+        evaluationDepth(sym);
+    } catch (const TooDeep &) {
+        m_measureEarly = false;
+        m_evalDepth.assign(m_evalDepth.size(), 0);
+        m_exprDepth.assign(m_exprDepth.size(), 0);
+        m_unfinishedReads = 0;
+    }
+    m_recursion = searching;
 }
 
 void DependencyCheck::reportTooDeep(const Symbol *sym)
@@ -199,10 +219,15 @@ const Symbol *DependencyCheck::check(const Symbol *sym)
         m_stack.pop_back();
         return r;
     }
-    if (sym->isChoice()) return checkChoice(sym);
-    st |= kChecking | kChecked;
-    const Symbol *r = checkSymbol(sym);
-    m_state[sym->id] &= ~kChecking;
+    const Symbol *r;
+    if (sym->isChoice()) {
+        r = checkChoice(sym);
+    } else {
+        st |= kChecking | kChecked;
+        r = checkSymbol(sym);
+        m_state[sym->id] &= ~kChecking;
+    }
+    if (!r) measureWhileWarm(sym);
     return r;
 }
 

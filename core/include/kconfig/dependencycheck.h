@@ -50,6 +50,7 @@ private:
     int checkChoiceMembers(const Symbol *choice);
     void enter();
     int evaluationDepth(const Symbol *sym);
+    void measureWhileWarm(const Symbol *sym);
     int exprEvaluationDepth(const Expr *e);
     void reportTooDeep(const Symbol *sym);
 
@@ -62,6 +63,7 @@ private:
     std::vector<int> m_evalDepth; // per symbol id: evaluationDepth(), -1 while computing
     std::vector<int> m_exprDepth; // per expression id: exprEvaluationDepth(), 0 unknown
     int m_unfinishedReads = 0;    // reads of a symbol whose depth was still being computed
+    bool m_measureEarly = true;   // see measureWhileWarm
 };
 
 } // namespace kconfig
