@@ -30,7 +30,6 @@ SymbolTable::SymbolTable()
         s.flags = Symbol::Const;
         s.id = static_cast<int>(m_all.size());
         m_all.push_back(&s);
-        m_bucketOf.push_back(0);
         return &s;
     };
     m_yes = makeConst("y", SymbolType::Tristate);
@@ -38,14 +37,13 @@ SymbolTable::SymbolTable()
     m_no = makeConst("n", SymbolType::Tristate);
 }
 
-Symbol *SymbolTable::create(std::string_view name, std::uint32_t flags, unsigned bucket)
+Symbol *SymbolTable::create(std::string_view name, std::uint32_t flags)
 {
     Symbol &s = m_storage.emplace_back();
     s.name = std::string(name);
     s.flags = flags;
     s.id = static_cast<int>(m_all.size());
     m_all.push_back(&s);
-    m_bucketOf.push_back(bucket);
     m_hashOrderValid = false;
     return &s;
 }
@@ -108,14 +106,14 @@ Symbol *SymbolTable::lookup(std::string_view name, bool asConst)
     const std::uint64_t hash = hashing::quick(name);
     if (Symbol *s = index.find(name, hash)) return s;
     const std::uint32_t flags = asConst ? std::uint32_t(Symbol::Const) : 0u;
-    Symbol *s = create(name, flags, kconfigHashString(name) % kBuckets);
+    Symbol *s = create(name, flags);
     index.insert(s, hash);
     return s;
 }
 
 Symbol *SymbolTable::newChoice()
 {
-    return create({}, Symbol::Choice, 0);
+    return create({}, Symbol::Choice);
 }
 
 Symbol *SymbolTable::find(std::string_view name) const
@@ -130,15 +128,19 @@ const std::vector<Symbol *> &SymbolTable::hashOrder() const
     if (!m_hashOrderValid) {
         // Buckets in order, the newest symbol first within a bucket: a
         // counting sort by bucket over the symbols from the newest (y, m
-        // and n, ids 0 to 2, are not in the table).
+        // and n, ids 0 to 2, are not in the table; choices are in bucket 0).
+        std::vector<unsigned> bucketOf(m_all.size(), 0);
+        for (std::size_t id = 3; id < m_all.size(); ++id)
+            if (!m_all[id]->isChoice())
+                bucketOf[id] = kconfigHashString(m_all[id]->name) % kBuckets;
         std::vector<std::size_t> next(kBuckets + 1, 0);
         for (std::size_t id = 3; id < m_all.size(); ++id)
-            ++next[m_bucketOf[id] + 1];
+            ++next[bucketOf[id] + 1];
         for (unsigned b = 1; b <= kBuckets; ++b)
             next[b] += next[b - 1];
         m_hashOrder.resize(m_all.size() - 3);
         for (std::size_t id = m_all.size(); id-- > 3;)
-            m_hashOrder[next[m_bucketOf[id]]++] = m_all[id];
+            m_hashOrder[next[bucketOf[id]]++] = m_all[id];
         m_hashOrderValid = true;
     }
     return m_hashOrder;

@@ -43,7 +43,7 @@ public:
     std::size_t size() const { return m_all.size(); }
 
 private:
-    Symbol *create(std::string_view name, std::uint32_t flags, unsigned bucket);
+    Symbol *create(std::string_view name, std::uint32_t flags);
 
     // Open addressing over the symbols themselves: no copy of the name, no
     // node. Keyed by a hash that reads names a word at a time; conf's FNV
@@ -69,7 +69,6 @@ private:
 
     StableVector<Symbol> m_storage;
     std::vector<Symbol *> m_all;
-    std::vector<unsigned> m_bucketOf; // by symbol id: conf's hash bucket
     NameIndex m_named;
     NameIndex m_literals;
     mutable std::vector<Symbol *> m_hashOrder;
