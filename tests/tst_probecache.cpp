@@ -8,6 +8,7 @@
 #include <kconfig/shellrunner.h>
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,6 +84,17 @@ class ProbeCacheTest : public QObject
     QString m_bin, m_bin2, m_cwd;
     std::string m_cacheDir;
     Environment m_env;
+
+    // The cache's files whose names match `pattern`.
+    QStringList cacheFiles(const QString &pattern) const
+    {
+        QStringList out;
+        QDirIterator it(QString::fromStdString(m_cacheDir), {pattern}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            out << it.next();
+        return out;
+    }
 
     // A fresh cache object, as a new load makes one (its memos start empty).
     ShellOutput ask(CountingShell &shell, const std::string &command)
@@ -260,30 +272,58 @@ private slots:
         QVERIFY(second.find("tool " + (m_bin2 + "/cc").toStdString() + ' ') != std::string::npos);
     }
 
+    // The answers a load needed are kept together too, and answer the next
+    // load without an entry file each; they follow the same keys.
+    void answersOfTheLastLoadNeedNoEntries()
+    {
+        CountingShell shell;
+        {
+            ProbeCache load(shell, m_cacheDir, m_cwd.toStdString());
+            load.execute("cc -v", m_env);
+            load.execute("cc -V", m_env);
+        }
+        const QStringList entries = cacheFiles("*.probe");
+        QCOMPARE(entries.size(), 2);
+        for (const QString &e : entries)
+            QVERIFY(QFile::remove(e));
+        QCOMPARE(cacheFiles("*.answers").size(), 1);
+        {
+            ProbeCache load(shell, m_cacheDir, m_cwd.toStdString());
+            QCOMPARE(load.execute("cc -v", m_env).out, std::string("cc -v #1\n"));
+            QCOMPARE(load.execute("cc -V", m_env).out, std::string("cc -V #2\n"));
+        }
+        QCOMPARE(shell.runs, 2);
+        nextTimestamp();
+        writeFile(m_bin + "/cc", "#!/bin/sh\necho cc 2\n");
+        ask(shell, "cc -v");
+        QCOMPARE(shell.runs, 3);
+    }
+
     void damagedOrForeignEntriesAreIgnored()
     {
         CountingShell shell;
         ask(shell, "cc -v");
-        QDir dir(QString::fromStdString(m_cacheDir));
-        QStringList entries;
-        for (const QString &sub : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-            for (const QString &f : QDir(dir.filePath(sub)).entryList({"*.probe"}))
-                entries << dir.filePath(sub) + '/' + f;
-        QCOMPARE(entries.size(), 1);
-        QFile entry(entries.front());
+        // The entry and the answers of the load: each alone would answer.
+        const QStringList files = cacheFiles("*.probe") + cacheFiles("*.answers");
+        QCOMPARE(files.size(), 2);
         // Readable by others: not trusted.
-        QVERIFY(entry.setPermissions(entry.permissions() | QFileDevice::ReadOther));
+        for (const QString &f : files)
+            QVERIFY(QFile(f).setPermissions(QFile(f).permissions() | QFileDevice::ReadOther));
         ask(shell, "cc -v");
         QCOMPARE(shell.runs, 2);
-        // The run wrote it again, owner-only; now damage its length field.
-        QVERIFY(entry.open(QIODevice::ReadOnly));
-        QByteArray text = entry.readAll();
-        entry.close();
-        QVERIFY((entry.permissions() & QFileDevice::ReadOther) == 0);
-        text.replace("--\n", "--\n9");
-        QVERIFY(entry.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        entry.write(text);
-        entry.close();
+        // The run wrote them again, owner-only; now damage their length fields.
+        for (const QString &f : files) {
+            QFile file(f);
+            QVERIFY((file.permissions() & QFileDevice::ReadOther) == 0);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QByteArray text = file.readAll();
+            file.close();
+            QVERIFY(text.contains("--\n"));
+            text.replace("--\n", "--\n9");
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(text);
+            file.close();
+        }
         ask(shell, "cc -v");
         QCOMPARE(shell.runs, 3);
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "kconfig/probecache.h"
+#include <charconv>
 
 #include "hashing.h"
 
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -28,6 +30,7 @@ namespace {
 
 constexpr const char *kFormat = "kconfig-studio probe cache v3";
 constexpr std::size_t kMaxEntry = 1u << 20;
+constexpr const char *kAnswersFormat = "kconfig-studio probe answers v1";
 
 // Variables that differ from run to run but that no probe reads.
 const std::set<std::string> &volatileVariables()
@@ -294,6 +297,7 @@ void ProbeCache::writePathMemo() const
 ProbeCache::~ProbeCache()
 {
     writePathMemo();
+    writeAnswers();
 }
 
 // A directory's names, kept in one block of text.
@@ -398,28 +402,104 @@ std::string ProbeCache::entryPath(const std::string &key) const
     return m_dir + '/' + h.substr(0, 2) + '/' + h + ".probe";
 }
 
+namespace {
+
+// A length, a newline and that many bytes, as entries store their texts.
+bool readField(std::string_view text, std::size_t &pos, std::string &into)
+{
+    const std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) return false;
+    std::size_t n = 0;
+    const auto [end, ec] = std::from_chars(text.data() + pos, text.data() + nl, n);
+    if (ec != std::errc() || end != text.data() + nl || pos == nl || n > text.size() - nl - 1)
+        return false;
+    into.assign(text, nl + 1, n);
+    pos = nl + 1 + n;
+    return true;
+}
+
+void appendField(std::string &text, std::string_view field)
+{
+    text += std::to_string(field.size());
+    text += '\n';
+    text += field;
+}
+
+} // namespace
+
 // An entry: the key, "--", the length of standard output, the output, the
 // length of standard error and the error text.
-bool ProbeCache::lookup(const std::string &key, ShellOutput &output) const
+bool ProbeCache::lookup(const std::string &key, ShellOutput &output)
 {
+    // The part after the environment's names the probe among the answers
+    // of the last load (one file for the whole load).
+    const bool underEnv = !m_envKey.empty() && key.compare(0, m_envKey.size(), m_envKey) == 0;
+    const std::string rest = underEnv ? key.substr(m_envKey.size()) : std::string();
+    if (underEnv) {
+        if (m_answersFor != m_envKey) readAnswers();
+        if (auto it = m_answers.find(rest); it != m_answers.end()) {
+            output = it->second;
+            m_used.insert_or_assign(rest, output);
+            return true;
+        }
+    }
     const std::string header = key + "--\n";
     const auto text = readOwnFile(entryPath(key));
     if (!text || text->compare(0, header.size(), header) != 0) return false;
     std::size_t pos = header.size();
-    const auto field = [&](std::string &into) {
-        const std::size_t nl = text->find('\n', pos);
-        if (nl == std::string::npos) return false;
-        char *end = nullptr;
-        const unsigned long long n = std::strtoull(text->c_str() + pos, &end, 10);
-        if (end != text->c_str() + nl || n > text->size() - nl - 1) return false;
-        into.assign(*text, nl + 1, n);
-        pos = nl + 1 + n;
-        return true;
-    };
     ShellOutput o;
-    if (!field(o.out) || !field(o.err) || pos != text->size()) return false;
+    if (!readField(*text, pos, o.out) || !readField(*text, pos, o.err) || pos != text->size())
+        return false;
+    if (underEnv) remember(rest, o);
     output = std::move(o);
     return true;
+}
+
+void ProbeCache::remember(const std::string &rest, const ShellOutput &output)
+{
+    m_used.insert_or_assign(rest, output);
+    m_answersChanged = true;
+}
+
+std::string ProbeCache::answersFile(const std::string &envKey) const
+{
+    return m_dir + "/answers/" + hexHash(envKey) + ".answers";
+}
+
+// Format: the format line, the environment's part of the key, "--", then for
+// each answer the rest of its key, its output and its error text as fields.
+void ProbeCache::readAnswers()
+{
+    writeAnswers(); // those of the previous environment
+    m_answers.clear();
+    m_used.clear();
+    m_answersChanged = false;
+    m_answersFor = m_envKey;
+    const auto text = readOwnFile(answersFile(m_envKey));
+    const std::string header = std::string(kAnswersFormat) + '\n' + m_envKey + "--\n";
+    if (!text || text->compare(0, header.size(), header) != 0) return;
+    std::unordered_map<std::string, ShellOutput> answers;
+    for (std::size_t pos = header.size(); pos < text->size();) {
+        std::string rest;
+        ShellOutput o;
+        if (!readField(*text, pos, rest) || !readField(*text, pos, o.out) ||
+            !readField(*text, pos, o.err))
+            return; // damaged: none of it is trusted
+        answers.insert_or_assign(std::move(rest), std::move(o));
+    }
+    m_answers = std::move(answers);
+}
+
+void ProbeCache::writeAnswers() const
+{
+    if (!m_answersChanged || m_answersFor.empty()) return;
+    std::string text = std::string(kAnswersFormat) + '\n' + m_answersFor + "--\n";
+    for (const auto &[rest, o] : m_used) {
+        appendField(text, rest);
+        appendField(text, o.out);
+        appendField(text, o.err);
+    }
+    if (text.size() <= kMaxEntry) writeOwnFile(m_dir, answersFile(m_answersFor), text);
 }
 
 bool ProbeCache::peek(const std::string &command, const Environment &env, std::string &output)
@@ -440,9 +520,12 @@ ShellOutput ProbeCache::execute(const std::string &command, const Environment &e
     }
     ++m_misses;
     out = m_inner.execute(command, env);
-    writeOwnFile(m_dir, entryPath(key),
-                 key + "--\n" + std::to_string(out.out.size()) + '\n' + out.out +
-                     std::to_string(out.err.size()) + '\n' + out.err);
+    std::string entry = key + "--\n";
+    appendField(entry, out.out);
+    appendField(entry, out.err);
+    writeOwnFile(m_dir, entryPath(key), entry);
+    if (!m_envKey.empty() && key.compare(0, m_envKey.size(), m_envKey) == 0)
+        remember(key.substr(m_envKey.size()), out);
     return out;
 }
 

@@ -5,7 +5,8 @@
 // names, of the directories holding them and of every PATH directory, and the
 // working directory. Standard error is kept and given back with the output. A key that does not
 // match exactly is a miss, so a cached answer is never stale; unreadable or malformed entries are
-// ignored.
+// ignored. Each entry is a file; the answers a whole load needed are kept in one more, which the
+// next load under the same environment reads instead.
 #pragma once
 
 #include "kconfig/shellrunner.h"
@@ -26,7 +27,7 @@ class ProbeCache : public ShellRunner
 public:
     // `directory` is created with owner-only permissions when first written.
     ProbeCache(ShellRunner &inner, std::string directory, std::string workingDirectory = {});
-    ~ProbeCache() override; // keeps what it learnt about $PATH for the next load
+    ~ProbeCache() override; // keeps what it learnt about $PATH and the answers for the next load
 
     std::string run(const std::string &command, const Environment &env) override
     {
@@ -61,7 +62,11 @@ private:
     void writePathMemo() const;
     std::string pathMemoFile(const std::string &pathVar) const;
     std::string entryPath(const std::string &key) const;
-    bool lookup(const std::string &key, ShellOutput &output) const;
+    bool lookup(const std::string &key, ShellOutput &output);
+    void remember(const std::string &rest, const ShellOutput &output);
+    std::string answersFile(const std::string &envKey) const;
+    void readAnswers();
+    void writeAnswers() const;
 
     ShellRunner &m_inner;
     std::string m_dir;
@@ -84,6 +89,13 @@ private:
     std::uint64_t m_envKeyHash[2] = {}; // entryPath's hashes of m_envKey
     const Environment *m_envKeyFor = nullptr;
     std::size_t m_envKeySize = 0;
+    // The answers the last load under an environment needed, in one file:
+    // read once instead of an entry per probe. By the key's part after
+    // m_envKey; m_used are this load's, written back when one was not there.
+    std::unordered_map<std::string, ShellOutput> m_answers;
+    std::map<std::string, ShellOutput> m_used;
+    std::string m_answersFor; // the m_envKey they belong to
+    bool m_answersChanged = false;
     int m_hits = 0;
     int m_misses = 0;
 };
