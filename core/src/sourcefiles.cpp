@@ -4,6 +4,7 @@
 #include "kconfig/environment.h"
 #include "kconfig/loadrecord.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,9 +12,13 @@
 
 namespace kconfig {
 
-FileText::FileText(std::string_view text) : m_data(new char[text.size()]), m_size(text.size())
+FileText::FileText(std::string_view text)
 {
-    text.copy(m_data.get(), text.size());
+    std::shared_ptr<char[]> block(new char[text.size()]);
+    text.copy(block.get(), text.size());
+    m_data = block.get();
+    m_size = text.size();
+    m_block = std::move(block);
 }
 
 namespace {
@@ -49,19 +54,73 @@ std::size_t readAndClose(int fd, char *into, std::size_t size)
 
 } // namespace
 
-std::optional<FileText> FileText::read(int dirFd, const char *path, std::size_t maxSize,
-                                       struct stat *status)
+namespace {
+// Files are read into blocks of this size (more for a larger file); a new
+// block is begun when less than kMinRoom is left.
+constexpr std::size_t kBlockSize = 1u << 20;
+constexpr std::size_t kMinRoom = 64u << 10;
+} // namespace
+
+// Reads to the end without asking for the size first (a stat per file made
+// reading a kernel tree's 1,600 files a fifth slower): into the rest of the
+// current block, or when the file does not fit, into a new one.
+std::optional<FileText> SourceFiles::read(int dirFd, const char *path) const
 {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; regular files
+    // ignore the flag.
+    const int fd = ::openat(dirFd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return std::nullopt;
+    struct Closer
+    {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    if (m_blockSize - m_blockUsed < kMinRoom) {
+        m_block.reset(new char[kBlockSize]); // not value-initialised: read() fills it
+        m_blockSize = kBlockSize;
+        m_blockUsed = 0;
+    }
+    std::size_t got = 0; // at m_block + m_blockUsed
+    while (true) {
+        if (m_blockUsed + got == m_blockSize) {
+            // Does not fit: a block of its own, as large as the file says it
+            // is (and one byte more, to see the end), with what was read.
+            struct stat st
+            {
+            };
+            std::size_t size = std::max(kBlockSize, got * 2);
+            if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+                if (static_cast<std::size_t>(st.st_size) > maxFileSize) return std::nullopt;
+                size = std::max(size, static_cast<std::size_t>(st.st_size) + 1);
+            }
+            std::shared_ptr<char[]> bigger(new char[size]);
+            std::copy_n(m_block.get() + m_blockUsed, got, bigger.get());
+            m_block = std::move(bigger);
+            m_blockSize = size;
+            m_blockUsed = 0;
+        }
+        const ssize_t n =
+            ::read(fd, m_block.get() + m_blockUsed + got, m_blockSize - m_blockUsed - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return std::nullopt; // a directory, a FIFO without data
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+        if (got > maxFileSize) {
+            m_block.reset(); // not kept for the next file
+            m_blockSize = m_blockUsed = 0;
+            return std::nullopt;
+        }
+    }
     struct stat st
     {
     };
-    const int fd = openRegular(dirFd, path, maxSize, st);
-    if (fd < 0) return std::nullopt;
+    // Nothing read: an empty file, or a FIFO or device that is not one.
+    if (got == 0 && (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) return std::nullopt;
     FileText text;
-    const auto size = static_cast<std::size_t>(st.st_size);
-    text.m_data.reset(new char[size]); // not value-initialised: read() fills it
-    text.m_size = readAndClose(fd, text.m_data.get(), size);
-    if (status) *status = st;
+    text.m_data = m_block.get() + m_blockUsed;
+    text.m_size = got;
+    text.m_block = m_block;
+    m_blockUsed += got;
     return text;
 }
 
@@ -126,8 +185,8 @@ std::optional<SourceFiles::File> SourceFiles::open(const std::string &name, cons
     // base directory's own path is then not walked for every file).
     auto attempt = [this, problem](const std::string &path, int under,
                                    const std::string &relative) {
-        auto text = FileText::read(under >= 0 ? under : AT_FDCWD,
-                                   under >= 0 ? relative.c_str() : path.c_str(), maxFileSize);
+        auto text =
+            read(under >= 0 ? under : AT_FDCWD, under >= 0 ? relative.c_str() : path.c_str());
         if (m_record) m_record->addPath(path, text.has_value());
         struct stat st
         {

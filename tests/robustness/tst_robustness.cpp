@@ -595,6 +595,38 @@ private slots:
         QVERIFY(stillUsable());
     }
 
+    // Files are read one after another into shared blocks of memory: a file
+    // larger than a block, between small ones, keeps every byte, and so do
+    // the files around it (help texts point into them).
+    void largeFileBetweenSmallOnes()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        std::string big;
+        for (int i = 0; i < 60000; ++i)
+            big += "config BIG" + std::to_string(i) + "\n\tbool \"big\"\n\thelp\n\t  big " +
+                   std::to_string(i) + "\n\n";
+        big += "config BIGEND\n\tbool\n";
+        QVERIFY(big.size() > (2u << 20));
+        QVERIFY(writeFile(tmp.path() + QStringLiteral("/big"), QByteArray::fromStdString(big)));
+        QVERIFY(writeFile(tmp.path() + QStringLiteral("/a"),
+                          "config A\n\tbool \"a\"\n\thelp\n\t  first\n"));
+        QVERIFY(writeFile(tmp.path() + QStringLiteral("/c"),
+                          "config C\n\tbool \"c\"\n\thelp\n\t  last\n"));
+        QVERIFY(writeFile(tmp.path() + QStringLiteral("/Kconfig"),
+                          "source \"a\"\nsource \"big\"\nsource \"c\"\n"));
+        Loaded loaded = loadDisk(tmp.path());
+        QVERIFY2(loaded.tree, loaded.messages.c_str());
+        const auto help = [&](const char *name) {
+            const Symbol *s = loaded.tree->symbols().find(name);
+            return s && !s->menus.empty() ? s->menus.front()->help.text() : std::string("?");
+        };
+        QCOMPARE(help("A"), std::string("first\n"));
+        QCOMPARE(help("BIG0"), std::string("big 0\n"));
+        QCOMPARE(help("BIG59999"), std::string("big 59999\n"));
+        QCOMPARE(help("C"), std::string("last\n"));
+    }
+
     // Garbage .config lines: each is skipped with conf's warning, with the
     // file and line, and never changes a value it does not name properly.
     void garbageConfigLines_data()

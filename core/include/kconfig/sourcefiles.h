@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Reads Kconfig files the way conf opens them (as given, then under $srctree),
 // with in-memory overlays that replace a file's text for what-if analysis.
+// One object is not for use by several threads at once.
 #pragma once
 
 #include <cstddef>
@@ -17,25 +18,22 @@ namespace kconfig {
 class Environment;
 struct LoadRecord;
 
-// The bytes of a Kconfig file. Read straight into a buffer that is not
-// cleared first (a std::string would be), and it does not move when the
-// object does: the tree's help texts point into it.
+// The bytes of a Kconfig file. They do not move when the object does (the
+// tree's help texts point into them); files read by one SourceFiles share
+// large blocks, filled one after another.
 class FileText
 {
 public:
     FileText() = default;
-    explicit FileText(std::string_view text);
-    // A whole regular file, `path` relative to the directory `dirFd` (or
-    // AT_FDCWD); nullopt if it cannot be opened, is not a regular file or is
-    // larger than maxSize. `status`, if given, receives the file's status.
-    static std::optional<FileText> read(int dirFd, const char *path, std::size_t maxSize,
-                                        struct stat *status = nullptr);
+    explicit FileText(std::string_view text); // a copy
 
-    std::string_view view() const { return {m_data.get(), m_size}; }
+    std::string_view view() const { return {m_data, m_size}; }
     std::string str() const { return std::string(view()); }
 
 private:
-    std::unique_ptr<char[]> m_data;
+    friend class SourceFiles;
+    std::shared_ptr<const char[]> m_block; // keeps m_data alive
+    const char *m_data = nullptr;
     std::size_t m_size = 0;
 };
 
@@ -80,12 +78,20 @@ public:
 
 private:
     int baseDirectoryFd() const;
+    // A whole file, `path` relative to the directory `dirFd` (or AT_FDCWD);
+    // nullopt if it cannot be read, is not a regular file or is larger than
+    // maxFileSize.
+    std::optional<FileText> read(int dirFd, const char *path) const;
 
     std::map<std::string, std::string> m_overlays;
     std::string m_base;
     // m_base opened once: names are then looked up from it, not from the root.
     mutable int m_baseFd = -1;
     mutable LoadRecord *m_record = nullptr;
+    // The block files are read into (see read()); not shared with copies.
+    mutable std::shared_ptr<char[]> m_block;
+    mutable std::size_t m_blockSize = 0;
+    mutable std::size_t m_blockUsed = 0;
 };
 
 // Reads a whole regular file; nullopt if it cannot be opened, is not a regular
