@@ -70,9 +70,11 @@ Config::Config(const Tree &tree) : m_tree(tree)
     m_exprEpoch.assign(tree.exprs().size(), 0);
     m_exprValue.assign(tree.exprs().size(), Tristate::No);
     m_choicePriority.resize(tree.menus().size());
-    for (const MenuNode &m : tree.menus())
-        if (m.isChoice())
-            m_choicePriority[m.id].assign(m.choiceMembers.begin(), m.choiceMembers.end());
+    // (Found through the symbols: reading every menu node costs more.)
+    for (const Symbol *sym : all)
+        if (sym->isChoice())
+            for (const MenuNode *m : sym->menus)
+                m_choicePriority[m->id].assign(m->choiceMembers.begin(), m->choiceMembers.end());
 }
 
 Config::Config(const Config &o)
