@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "kconfig/probecache.h"
-#include <charconv>
 
 #include "hashing.h"
 
@@ -389,10 +388,17 @@ std::string ProbeCache::keyFor(const std::string &command, const Environment &en
     return key;
 }
 
+// Whether `key` was made by keyFor() under the current environment: the rest
+// of it then names the probe (see entryPath and the answers file).
+bool ProbeCache::underEnvironment(const std::string &key) const
+{
+    return !m_envKey.empty() && key.compare(0, m_envKey.size(), m_envKey) == 0;
+}
+
 std::string ProbeCache::entryPath(const std::string &key) const
 {
     std::string h;
-    if (!m_envKey.empty() && key.compare(0, m_envKey.size(), m_envKey) == 0) {
+    if (underEnvironment(key)) {
         const std::string_view rest = std::string_view(key).substr(m_envKey.size());
         h = hashing::hex(hashing::fnv1a(rest, m_envKeyHash[0])) +
             hashing::hex(hashing::fnv1a(rest, m_envKeyHash[1]));
@@ -433,7 +439,7 @@ bool ProbeCache::lookup(const std::string &key, ShellOutput &output)
 {
     // The part after the environment's names the probe among the answers
     // of the last load (one file for the whole load).
-    const bool underEnv = !m_envKey.empty() && key.compare(0, m_envKey.size(), m_envKey) == 0;
+    const bool underEnv = underEnvironment(key);
     const std::string rest = underEnv ? key.substr(m_envKey.size()) : std::string();
     if (underEnv) {
         if (m_answersFor != m_envKey) readAnswers();
@@ -524,8 +530,7 @@ ShellOutput ProbeCache::execute(const std::string &command, const Environment &e
     appendField(entry, out.out);
     appendField(entry, out.err);
     writeOwnFile(m_dir, entryPath(key), entry);
-    if (!m_envKey.empty() && key.compare(0, m_envKey.size(), m_envKey) == 0)
-        remember(key.substr(m_envKey.size()), out);
+    if (underEnvironment(key)) remember(key.substr(m_envKey.size()), out);
     return out;
 }
 

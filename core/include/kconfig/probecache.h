@@ -61,6 +61,7 @@ private:
     void readPathMemo(const std::string &pathVar);
     void writePathMemo() const;
     std::string pathMemoFile(const std::string &pathVar) const;
+    bool underEnvironment(const std::string &key) const;
     std::string entryPath(const std::string &key) const;
     bool lookup(const std::string &key, ShellOutput &output);
     void remember(const std::string &rest, const ShellOutput &output);
